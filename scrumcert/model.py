@@ -1,0 +1,158 @@
+"""Plain, immutable data types of the knowledge base.
+
+The loader builds these from validated YAML; everything downstream (resolver, recommender, renderers)
+reads them and nothing writes them. ``None`` on a number always means *unknown*, never zero.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+FACTS = ("course", "price", "exam", "renewal", "pdus", "prerequisites", "leads_to", "includes", "roles")
+KINDS = ("certification", "course")
+LEVELS = ("foundation", "advanced", "professional", "expert")
+UNITS = ("SEU", "PDU", "CEU", "hours")
+QUESTION_TYPES = ("choice", "integer", "codes")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    title: str
+    checked: date
+    url: str | None = None
+    document: str | None = None
+    published: date | None = None
+    facts: tuple[str, ...] = ()
+
+    @property
+    def where(self) -> str:
+        """The address or the named document, whichever the source has."""
+        return self.url or self.document or ""
+
+
+@dataclass(frozen=True, slots=True)
+class PriceRange:
+    min: int | None = None
+    max: int | None = None
+    as_of: date | None = None
+
+    @property
+    def known(self) -> bool:
+        return self.min is not None or self.max is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Course:
+    required: bool
+    name: str | None = None
+    days: float | None = None
+    hours: float | None = None
+    price_usd: PriceRange = field(default_factory=PriceRange)
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Exam:
+    questions: int | None = None
+    minutes: int | None = None
+    pass_percent: float | None = None
+    fee_usd: int | None = None
+    attempts_included: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Renewal:
+    every_years: float | None = None
+    fee_usd: int | None = None
+    education_units: int | None = None
+    unit: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Prerequisites:
+    codes: tuple[str, ...] = ()
+    recommended: tuple[str, ...] = ()
+    experience_months: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Certification:
+    code: str
+    name: str
+    issuer: str
+    kind: str
+    level: str
+    roles: tuple[str, ...]
+    summary: str
+    course: Course
+    exam: Exam | None  # None: there is no exam
+    renewal: Renewal | None  # None: valid for life
+    pdus: float | None
+    prerequisites: Prerequisites
+    leads_to: tuple[str, ...]
+    includes: tuple[str, ...]
+    sources: tuple[Source, ...]
+    aliases: tuple[str, ...] = ()
+
+    def sources_for(self, fact: str) -> tuple[Source, ...]:
+        """The sources that back one fact (see ``FACTS``)."""
+        return tuple(s for s in self.sources if fact in s.facts)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str
+    label: str
+    help: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    id: str
+    prompt: str
+    help: str
+    type: str
+    choices: tuple[Choice, ...] = ()
+    default: object = None
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    when: dict[str, object]
+    weights: dict[str, int]
+    reason: str
+    source: Source | None = None
+
+
+@dataclass(slots=True)
+class Catalogue:
+    """Everything one catalogue folder holds, in file order."""
+
+    origin: str
+    roles: dict[str, Role]
+    certifications: dict[str, Certification]
+    questions: dict[str, Question]
+    rules: tuple[Rule, ...]
+    index: dict[str, str] = field(default_factory=dict)  # normalised spelling -> code (see codes.py)
+
+    def all_sources(self) -> list[tuple[str, Source]]:
+        """Every (owner, source) pair: owner is a certification code or ``rule:<id>``."""
+        pairs = [(c.code, s) for c in self.certifications.values() for s in c.sources]
+        pairs += [(f"rule:{r.id}", r.source) for r in self.rules if r.source]
+        return pairs

@@ -1,0 +1,320 @@
+"""The catalogue's schema, written once and used twice.
+
+The same small spec objects check parsed YAML at run time (fast: a few microseconds a field, no
+dependency) and export the JSON Schema in ``schema/catalogue.schema.json`` that editors use while a
+catalogue is being written. A test keeps the committed file equal to ``json_schema()``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from scrumcert.model import FACTS, KINDS, LEVELS, QUESTION_TYPES, UNITS
+
+Path = tuple[str | int, ...]
+
+
+class SchemaError(Exception):
+    """A value that does not fit the schema, at ``path`` inside one file."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(message)
+        self.path, self.message = path, message
+
+
+def dotted(path: Path) -> str:
+    """``("certifications", 3, "exam")`` -> ``certifications[3].exam``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list",
+            dict: "a mapping", date: "a date"}.get(type(value), type(value).__name__)
+
+
+class Spec:
+    def check(self, value: Any, path: Path) -> Any:
+        raise NotImplementedError
+
+    def json(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+class Str(Spec):
+    def __init__(self, pattern: str | None = None, hint: str = "") -> None:
+        self.pattern = re.compile(pattern) if pattern else None
+        self.raw, self.hint = pattern, hint
+
+    def check(self, value: Any, path: Path) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise SchemaError(path, f"expected non-empty text, got {_kind(value)}")
+        if self.pattern and not self.pattern.fullmatch(value):
+            raise SchemaError(path, f"{value!r} is not {self.hint or 'valid'}")
+        return value
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "string", "minLength": 1}
+        if self.raw:
+            out["pattern"] = f"^(?:{self.raw})$"
+        return out
+
+
+class Num(Spec):
+    def __init__(self, integer: bool = False, minimum: float = 0, maximum: float | None = None) -> None:
+        self.integer, self.minimum, self.maximum = integer, minimum, maximum
+
+    def check(self, value: Any, path: Path) -> int | float:
+        ok = int if self.integer else (int, float)
+        if isinstance(value, bool) or not isinstance(value, ok):
+            raise SchemaError(path, f"expected {'a whole number' if self.integer else 'a number'}, "
+                                    f"got {_kind(value)} {value!r}")
+        if value < self.minimum or (self.maximum is not None and value > self.maximum):
+            top = f" and {self.maximum:g}" if self.maximum is not None else ""
+            raise SchemaError(path, f"{value!r} is out of range (expected between {self.minimum:g}{top})"
+                              if top else f"{value!r} is below the minimum {self.minimum:g}")
+        return value
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "integer" if self.integer else "number", "minimum": self.minimum}
+        if self.maximum is not None:
+            out["maximum"] = self.maximum
+        return out
+
+
+class Bool(Spec):
+    def check(self, value: Any, path: Path) -> bool:
+        if not isinstance(value, bool):
+            raise SchemaError(path, f"expected true or false, got {_kind(value)} {value!r}")
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+class Day(Spec):
+    """A calendar date written as YAML's ``YYYY-MM-DD``, never in the future."""
+
+    def check(self, value: Any, path: Path) -> date:
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                raise SchemaError(path, f"expected a date YYYY-MM-DD, got {value!r}") from None
+        if not isinstance(value, date) or hasattr(value, "hour"):
+            raise SchemaError(path, f"expected a date YYYY-MM-DD, got {_kind(value)}")
+        if value > date.today():
+            raise SchemaError(path, f"{value.isoformat()} is in the future")
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date"}
+
+
+class Enum(Spec):
+    def __init__(self, values: tuple[str, ...]) -> None:
+        self.values = values
+
+    def check(self, value: Any, path: Path) -> str:
+        if value not in self.values:
+            raise SchemaError(path, f"{value!r} is not allowed (expected one of: {', '.join(self.values)})")
+        return value
+
+    def json(self) -> dict[str, Any]:
+        return {"enum": list(self.values)}
+
+
+class Nullable(Spec):
+    def __init__(self, inner: Spec) -> None:
+        self.inner = inner
+
+    def check(self, value: Any, path: Path) -> Any:
+        return None if value is None else self.inner.check(value, path)
+
+    def json(self) -> dict[str, Any]:
+        return {"anyOf": [self.inner.json(), {"type": "null"}]}
+
+
+class Literal(Spec):
+    """One fixed word standing for a fact, e.g. ``exam: none`` or ``renewal: lifetime``."""
+
+    def __init__(self, word: str, inner: Spec) -> None:
+        self.word, self.inner = word, inner
+
+    def check(self, value: Any, path: Path) -> Any:
+        if value == self.word:
+            return self.word
+        if isinstance(value, str) or value is None:
+            raise SchemaError(path, f"expected {self.word!r} or a mapping, got {value!r}")
+        return self.inner.check(value, path)
+
+    def json(self) -> dict[str, Any]:
+        return {"anyOf": [{"const": self.word}, self.inner.json()]}
+
+
+class ListOrBound(Spec):
+    """A rule condition: a list of accepted values, or ``{min: N, max: N}`` for a number."""
+
+    def __init__(self, values: Spec, bound: Spec) -> None:
+        self.values, self.bound = values, bound
+
+    def check(self, value: Any, path: Path) -> Any:
+        if isinstance(value, dict):
+            return self.bound.check(value, path)
+        if not isinstance(value, list):
+            raise SchemaError(path, f"expected a list of values or {{min: N, max: N}}, got {_kind(value)}")
+        return self.values.check(value, path)
+
+    def json(self) -> dict[str, Any]:
+        return {"anyOf": [self.values.json(), self.bound.json()]}
+
+
+class ListOf(Spec):
+    def __init__(self, item: Spec, unique: bool = False) -> None:
+        self.item, self.unique = item, unique
+
+    def check(self, value: Any, path: Path) -> list[Any]:
+        if not isinstance(value, list):
+            raise SchemaError(path, f"expected a list, got {_kind(value)}")
+        out = [self.item.check(v, (*path, i)) for i, v in enumerate(value)]
+        if self.unique:
+            seen: set[Any] = set()
+            for i, v in enumerate(out):
+                if v in seen:
+                    raise SchemaError((*path, i), f"{v!r} is listed twice")
+                seen.add(v)
+        return out
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "array", "items": self.item.json()}
+        if self.unique:
+            out["uniqueItems"] = True
+        return out
+
+
+class MapOf(Spec):
+    def __init__(self, key: Spec, value: Spec) -> None:
+        self.key, self.value = key, value
+
+    def check(self, value: Any, path: Path) -> dict[Any, Any]:
+        if not isinstance(value, dict):
+            raise SchemaError(path, f"expected a mapping, got {_kind(value)}")
+        return {self.key.check(k, (*path, str(k))): self.value.check(v, (*path, str(k)))
+                for k, v in value.items()}
+
+    def json(self) -> dict[str, Any]:
+        return {"type": "object", "propertyNames": self.key.json(), "additionalProperties": self.value.json()}
+
+
+class Obj(Spec):
+    """A mapping with known fields; unknown fields are errors (they are usually typos)."""
+
+    def __init__(self, required: dict[str, Spec], optional: dict[str, Spec] | None = None,
+                 description: str = "") -> None:
+        self.required, self.optional = required, optional or {}
+        self.fields = {**self.required, **self.optional}
+        self.description = description
+
+    def check(self, value: Any, path: Path) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise SchemaError(path, f"expected a mapping, got {_kind(value)}")
+        for key in value:
+            if key not in self.fields:
+                raise SchemaError((*path, str(key)),
+                                  f"unknown field (expected one of: {', '.join(self.fields)})")
+        for key in self.required:
+            if key not in value:
+                raise SchemaError((*path, key), "required field is missing")
+        return {k: spec.check(value[k], (*path, k)) for k, spec in self.fields.items() if k in value}
+
+    def json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": "object", "properties": {k: s.json() for k, s in self.fields.items()},
+                               "required": list(self.required), "additionalProperties": False}
+        if self.description:
+            out["description"] = self.description
+        return out
+
+
+# --- the catalogue ---------------------------------------------------------------------------------
+
+CODE = Str(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*", "a code (upper-case letters, digits and '-')")
+ID = Str(r"[a-z][a-z0-9_]*", "an id (lower_snake_case)")
+TEXT = Str()
+MAYBE_TEXT = Nullable(Str())
+MAYBE_INT = Nullable(Num(integer=True))
+MAYBE_NUM = Nullable(Num())
+
+SOURCE = Obj(
+    {"title": TEXT, "checked": Day()},
+    {"url": Str(r"https?://\S+", "an http(s) address"), "document": TEXT, "published": Nullable(Day()),
+     "facts": ListOf(Enum(FACTS), unique=True)},
+    "Where a fact comes from (a URL or a named document) and when it was last checked.",
+)
+
+CERTIFICATION = Obj(
+    {
+        "code": CODE, "name": TEXT, "issuer": TEXT, "kind": Enum(KINDS), "level": Enum(LEVELS),
+        "roles": ListOf(ID, unique=True), "summary": TEXT,
+        "course": Obj({"required": Bool()}, {
+            "name": MAYBE_TEXT, "days": MAYBE_NUM, "hours": MAYBE_NUM, "note": MAYBE_TEXT,
+            "price_usd": Obj({}, {"min": MAYBE_INT, "max": MAYBE_INT, "as_of": Nullable(Day())}),
+        }),
+        "exam": Literal("none", Obj({}, {
+            "questions": MAYBE_INT, "minutes": MAYBE_INT, "pass_percent": Nullable(Num(maximum=100)),
+            "fee_usd": MAYBE_INT, "attempts_included": MAYBE_INT, "note": MAYBE_TEXT,
+        })),
+        "renewal": Literal("lifetime", Obj({}, {
+            "every_years": MAYBE_NUM, "fee_usd": MAYBE_INT, "education_units": MAYBE_INT,
+            "unit": Nullable(Enum(UNITS)), "note": MAYBE_TEXT,
+        })),
+        "pdus": MAYBE_NUM,
+        "sources": ListOf(SOURCE),
+    },
+    {
+        "aliases": ListOf(TEXT, unique=True),
+        "prerequisites": Obj({}, {
+            "codes": ListOf(CODE, unique=True), "recommended": ListOf(CODE, unique=True),
+            "experience_months": MAYBE_INT, "note": MAYBE_TEXT,
+        }),
+        "leads_to": ListOf(CODE, unique=True),
+        "includes": ListOf(CODE, unique=True),
+    },
+    "One certification, or a course that comes with assessment attempts.",
+)
+
+ROLE = Obj({"id": ID, "name": TEXT, "description": TEXT})
+
+QUESTION = Obj(
+    {"id": ID, "prompt": TEXT, "help": TEXT, "type": Enum(QUESTION_TYPES)},
+    {"choices": ListOf(Obj({"value": ID, "label": TEXT}, {"help": MAYBE_TEXT})),
+     "default": Nullable(Str())},
+)
+
+BOUND = Obj({}, {"min": Num(integer=True), "max": Num(integer=True)})
+
+RULE = Obj(
+    {"id": Str(r"[a-z0-9][a-z0-9_-]*", "a rule id (lower-case, digits, '-', '_')"),
+     "when": MapOf(ID, ListOrBound(ListOf(Str(), unique=True), BOUND)),
+     "weights": MapOf(CODE, Num(integer=True, minimum=-100, maximum=100)), "reason": TEXT},
+    {"source": SOURCE},
+    "Adds weight to certifications when the answers match; the reason is shown to the user.",
+)
+
+FILE = Obj({}, {
+    "roles": ListOf(ROLE), "certifications": ListOf(CERTIFICATION),
+    "questions": ListOf(QUESTION), "rules": ListOf(RULE),
+}, "One file of a scrumcert catalogue.")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one catalogue file."""
+    schema = FILE.json()
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": "https://github.com/scrumcert/scrumcert/schema/catalogue.schema.json",
+            "title": "scrumcert catalogue file", **schema}
