@@ -125,9 +125,12 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def parse_file(path: Path, shown: str | None = None) -> _File:
-    """Parse one YAML file safely and check it against the schema."""
-    name = shown or _display(path)
+def read_yaml(path: Path, name: str) -> Any:
+    """Parse one YAML document safely; every failure is a CatalogueError naming file and line."""
+    return _read(path, name)[1]
+
+
+def _read(path: Path, name: str) -> tuple[Node | None, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -140,12 +143,12 @@ def parse_file(path: Path, shown: str | None = None) -> _File:
         if node is not None and _expanded_size(node, {}) > MAX_VALUES:
             raise CatalogueError(f"expands to more than {MAX_VALUES:,} values through aliases; refused",
                                  name, node.start_mark.line + 1)
-        data = loader.construct_document(node) if node is not None else None
+        return node, (loader.construct_document(node) if node is not None else None)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
         if "constructor for the tag" in problem:
-            problem = f"YAML tag {exc.problem.split()[-1]} is not allowed (only plain data is read)"
+            problem = f"YAML tag {problem.split()[-1]} is not allowed (only plain data is read)"
         raise CatalogueError(problem, name, mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
         raise CatalogueError(" ".join(str(exc).split()), name) from None
@@ -153,6 +156,12 @@ def parse_file(path: Path, shown: str | None = None) -> _File:
         raise CatalogueError("nested too deeply", name) from None
     finally:
         loader.dispose()
+
+
+def parse_file(path: Path, shown: str | None = None) -> _File:
+    """Parse one catalogue file safely and check it against the schema."""
+    name = shown or _display(path)
+    node, data = _read(path, name)
     if data is None:
         data = {}
     one = _File(name, node, data)
@@ -325,7 +334,7 @@ class _Builder:
             elif choices:
                 raise f.error(("questions", i, "choices"), f"a {q['type']} question takes no choices")
             out[q["id"]] = Question(q["id"], q["prompt"], " ".join(q["help"].split()), q["type"], choices,
-                                    q.get("default"))
+                                    q.get("default"), q.get("required", False))
         return out
 
     def _rule(self, entry: tuple[_File, int, dict[str, Any]], certs: dict[str, Certification],

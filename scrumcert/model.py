@@ -125,6 +125,7 @@ class Question:
     type: str
     choices: tuple[Choice, ...] = ()
     default: object = None
+    required: bool = False  # must be answered when there is no terminal to ask
 
     @property
     def values(self) -> tuple[str, ...]:

@@ -245,6 +245,7 @@ class Obj(Spec):
 
 CODE = Str(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*", "a code (upper-case letters, digits and '-')")
 ID = Str(r"[a-z][a-z0-9_]*", "an id (lower_snake_case)")
+VALUE = Str(r"[a-z0-9][a-z0-9_]*", "a value (lower_snake_case; may start with a digit)")
 TEXT = Str()
 MAYBE_TEXT = Nullable(Str())
 MAYBE_INT = Nullable(Num(integer=True))
@@ -292,8 +293,8 @@ ROLE = Obj({"id": ID, "name": TEXT, "description": TEXT})
 
 QUESTION = Obj(
     {"id": ID, "prompt": TEXT, "help": TEXT, "type": Enum(QUESTION_TYPES)},
-    {"choices": ListOf(Obj({"value": ID, "label": TEXT}, {"help": MAYBE_TEXT})),
-     "default": Nullable(Str())},
+    {"choices": ListOf(Obj({"value": VALUE, "label": TEXT}, {"help": MAYBE_TEXT})),
+     "default": Nullable(Str()), "required": Bool()},
 )
 
 BOUND = Obj({}, {"min": Num(integer=True), "max": Num(integer=True)})

@@ -1,0 +1,236 @@
+"""The command line: parse, call the core, render. Nothing else lives here.
+
+Heavy or rarely needed modules (questionary, the recommender, HTML export) are imported inside the
+command that needs them, so ``scrumcert --version`` and the reading commands start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from scrumcert import __version__
+from scrumcert.errors import ScrumcertError
+
+if TYPE_CHECKING:
+    from scrumcert.model import Catalogue, Certification
+
+# Typer vendors Click in recent releases and imports it in older ones; find its base error either way.
+_ClickException: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    """Print one line on stderr and exit: the only way an expected failure leaves the program."""
+    sys.stderr.write(f"scrumcert: error: {message}\n")
+    sys.stderr.flush()
+    raise SystemExit(code)
+
+
+class _Group(TyperGroup):
+    """Runs the app without Click's standalone handling, so that every failure, usage errors
+    included, becomes one line on stderr and an exit status (2 bad input, 130 cancelled)."""
+
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        try:
+            code = super().main(args, prog_name or "scrumcert", complete_var, standalone_mode=False,
+                                **extra)
+        except ScrumcertError as exc:
+            fail(exc.message, exc.exit_code)
+        except _ClickException as exc:
+            fail(f"{exc.format_message()} (see 'scrumcert --help')",  # type: ignore[attr-defined]
+                 getattr(exc, "exit_code", 2))
+        except (typer.Abort, KeyboardInterrupt, EOFError):
+            fail("cancelled", 130)
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    cls=_Group, name="scrumcert", no_args_is_help=True, rich_markup_mode="rich",
+    pretty_exceptions_enable=False, pretty_exceptions_show_locals=False,
+    help="Which Scrum certification should I get? Sourced facts, side by side, and an explained advice.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+DataOption = Annotated[Path | None, typer.Option(
+    "--data", envvar="SCRUMCERT_DATA", metavar="DIR",
+    help="Use the catalogue in DIR instead of the bundled one (also $SCRUMCERT_DATA).")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.",
+                                              case_sensitive=False)]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"scrumcert {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Which Scrum certification should I get? Sourced facts, side by side, and an explained advice."""
+
+
+def load(data: Path | None) -> Catalogue:
+    from scrumcert.loader import load_catalogue
+
+    return load_catalogue(data)
+
+
+def emit(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def emit_json(value: Any) -> None:
+    emit(json.dumps(value, indent=2, ensure_ascii=False))
+
+
+def render(*renderables: Any) -> None:
+    from scrumcert.render_rich import make_console
+
+    console = make_console()
+    for r in renderables:
+        console.print(r)
+
+
+@app.command()
+def show(
+    code: Annotated[str, typer.Argument(help="A code as you would type it: PSPO, pspo1, CSM...")],
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """Show one certification: summary, course, exam, cost, renewal, next steps and sources."""
+    from scrumcert.codes import resolve
+
+    catalogue = load(data)
+    cert = catalogue.certifications[resolve(catalogue, code)]
+    if fmt is Format.json:
+        from scrumcert.present import cert_dict
+
+        emit_json(cert_dict(cert))
+    elif fmt is Format.markdown:
+        from scrumcert import render_markdown
+
+        emit(render_markdown.show(cert, catalogue))
+    else:
+        from scrumcert.render_rich import make_console, show_panel
+
+        console = make_console()
+        console.print(show_panel(cert, catalogue, console))
+
+
+def resolve_distinct(catalogue: Catalogue, codes: list[str], least: int, most: int) -> list[Certification]:
+    """Resolve 2..6 typed codes, refusing one named twice under two spellings."""
+    from scrumcert.codes import resolve
+
+    if not least <= len(codes) <= most:
+        raise ScrumcertError(f"compare takes {least} to {most} codes, got {len(codes)}")
+    seen: dict[str, str] = {}
+    for typed in codes:
+        code = resolve(catalogue, typed)
+        if code in seen:
+            first = seen[code]
+            said = f"{code} is named twice" if first == typed else f"{first!r} and {typed!r} both mean {code}"
+            raise ScrumcertError(f"{said}; name each certification once")
+        seen[code] = typed
+    return [catalogue.certifications[c] for c in seen]
+
+
+@app.command()
+def compare(
+    codes: Annotated[list[str], typer.Argument(help="Two to six certification codes.", show_default=False)],
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """Compare two to six certifications side by side; rows where they differ stand out."""
+    catalogue = load(data)
+    certs = resolve_distinct(catalogue, codes, 2, 6)
+    if fmt is Format.json:
+        from scrumcert.present import cert_dict
+
+        emit_json([cert_dict(c) for c in certs])
+    elif fmt is Format.markdown:
+        from scrumcert import render_markdown
+
+        emit(render_markdown.compare(certs, catalogue))
+    else:
+        from scrumcert.render_rich import compare_table, make_console
+
+        console = make_console()
+        console.print(compare_table(certs, catalogue, console))
+
+
+def _issuer_key(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+@app.command("list")
+def list_(
+    role: Annotated[str | None, typer.Option(help="Only certifications for this role id "
+                                                  "(scrum_master, product_owner, ...).")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Only this issuer (case and spaces ignored).")] = None,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """List every certification, optionally for one role or one issuer."""
+    catalogue = load(data)
+    certs = list(catalogue.certifications.values())
+    if role is not None:
+        if role not in catalogue.roles:
+            raise ScrumcertError(f"unknown role {role!r}; roles: {', '.join(catalogue.roles)}")
+        certs = [c for c in certs if role in c.roles]
+    if issuer is not None:
+        issuers = dict.fromkeys(c.issuer for c in catalogue.certifications.values())
+        wanted = _issuer_key(issuer)
+        if wanted not in {_issuer_key(i) for i in issuers}:
+            raise ScrumcertError(f"unknown issuer {issuer!r}; issuers: {', '.join(issuers)}")
+        certs = [c for c in certs if _issuer_key(c.issuer) == wanted]
+    if fmt is Format.json:
+        from scrumcert.present import cert_dict
+
+        emit_json([cert_dict(c) for c in certs])
+    elif fmt is Format.markdown:
+        from scrumcert import render_markdown
+
+        emit(render_markdown.listing(certs))
+    else:
+        from scrumcert.render_rich import list_table, make_console
+
+        console = make_console()
+        console.print(list_table(certs, console))
+
+
+@app.command()
+def validate(
+    path: Annotated[Path | None, typer.Argument(help="A catalogue folder or file (default: --data, "
+                                                     "then $SCRUMCERT_DATA, then the bundled one).")] = None,
+    data: DataOption = None,
+) -> None:
+    """Check a catalogue: YAML syntax, schema, references and sources. Exit 2 on the first problem."""
+    catalogue = load(path or data)
+    emit(f"ok: {catalogue.origin}: {len(catalogue.certifications)} certifications, {len(catalogue.roles)} "
+         f"roles, {len(catalogue.questions)} questions, {len(catalogue.rules)} rules")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

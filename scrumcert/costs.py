@@ -1,0 +1,91 @@
+"""What a certification costs: now, and over the years once renewals are counted.
+
+Pure arithmetic over the catalogue's facts. Unknown stays unknown: a sum that needs an unknown fee is
+reported as a lower bound with the unknown parts named, never filled in with a guess.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from scrumcert.model import Certification
+
+
+def cost_now(c: Certification) -> int | None:
+    """The least known price of earning it today: the required (or bundled) course's lowest price,
+    else one exam attempt bought on its own. None when that price is unknown."""
+    if c.course.required or c.kind == "course":
+        return c.course.price_usd.min if c.course.price_usd.min is not None else c.course.price_usd.max
+    if c.exam is not None:
+        return c.exam.fee_usd
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Ownership:
+    """The cost of holding one certification for ``years`` years."""
+
+    code: str
+    years: int
+    low: int  # sum of the known parts at their lowest
+    high: int  # sum of the known parts at their highest
+    renewals: int  # how many renewals fall within the years
+    education_units: int | None  # units to earn over the years (None: unknown)
+    unit: str | None
+    unknown: tuple[str, ...] = field(default=())  # parts that could not be priced
+    assumptions: tuple[str, ...] = field(default=())
+
+    @property
+    def complete(self) -> bool:
+        return not self.unknown
+
+
+def ownership(c: Certification, years: int) -> Ownership:
+    """Course (its price range), one exam attempt when not bundled, then renewals within ``years``."""
+    low = high = 0
+    unknown: list[str] = []
+    notes: list[str] = []
+    if c.course.required or c.kind == "course":
+        price = c.course.price_usd
+        if price.known:
+            low += price.min if price.min is not None else price.max or 0
+            high += price.max if price.max is not None else price.min or 0
+            when = price.as_of.isoformat() if price.as_of else "an undated source"
+            notes.append(f"{c.code}: course price range as of {when}; it includes the exam attempts "
+                         "that come with it")
+        else:
+            unknown.append("course price")
+    elif c.exam is not None:
+        if c.exam.fee_usd is not None:
+            low += c.exam.fee_usd
+            high += c.exam.fee_usd
+            notes.append(f"{c.code}: one exam attempt bought on its own, passed first time")
+        else:
+            unknown.append("exam fee")
+    renewals = 0
+    units: int | None = 0
+    unit = None
+    if c.renewal is not None:
+        every = c.renewal.every_years
+        if every:
+            renewals = math.floor(years / every)
+            if renewals:
+                if c.renewal.fee_usd is not None:
+                    low += renewals * c.renewal.fee_usd
+                    high += renewals * c.renewal.fee_usd
+                else:
+                    unknown.append("renewal fee")
+                per = c.renewal.education_units
+                units = renewals * per if per is not None else None
+                if units is None:
+                    unknown.append("education units")
+                unit = c.renewal.unit
+                notes.append(f"{c.code}: renewed every {every:g} years, "
+                             f"{renewals} renewal(s) in {years} years")
+        else:
+            unknown.append("renewal period")
+            units = None
+    else:
+        notes.append(f"{c.code}: valid for life, no renewal")
+    return Ownership(c.code, years, low, high, renewals, units, unit, tuple(unknown), tuple(notes))

@@ -1,0 +1,166 @@
+"""Turn the model into plain words and plain data, once, for every output format.
+
+Rich tables, Markdown and JSON are all rendered from what this module returns, so the three formats
+can never disagree. Every string that comes from a catalogue passes through :func:`literal`, which
+makes terminal escape sequences and other control characters visible instead of interpreted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from scrumcert.model import Catalogue, Certification, Exam, PriceRange, Renewal, Source
+
+UNKNOWN = "unknown"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def literal(text: str) -> str:
+    """Show control characters (ESC, BEL, CR, C1 codes) as ``\\x1b``-style escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def number(value: float | None) -> str:
+    if value is None:
+        return UNKNOWN
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def money(value: float | None) -> str:
+    return UNKNOWN if value is None else f"${number(value)}"
+
+
+def price_range(price: PriceRange) -> str:
+    """``$250 to $2,495 (as of 2025-03-01)``; an unknown end is said, never guessed."""
+    if not price.known:
+        return UNKNOWN
+    if price.min == price.max or price.max is None or price.min is None:
+        low = price.min if price.min is not None else price.max
+        text = f"about {money(low)}" if price.min is not None and price.max is not None else (
+            f"from {money(price.min)}" if price.max is None else f"up to {money(price.max)}")
+    else:
+        text = f"{money(price.min)} to {money(price.max)}"
+    return f"{text} (as of {price.as_of.isoformat()})" if price.as_of else f"{text} (source undated)"
+
+
+def course_text(c: Certification) -> str:
+    length = []
+    if c.course.days is not None:
+        length.append(f"{number(c.course.days)} days")
+    if c.course.hours is not None:
+        length.append(f"{number(c.course.hours)} h")
+    size = " / ".join(length) or "length unknown"
+    return f"required, {size}" if c.course.required else f"optional, {size}"
+
+
+def exam_text(exam: Exam | None) -> str:
+    if exam is None:
+        return "none"
+    parts = []
+    if exam.questions is not None:
+        parts.append(f"{exam.questions} questions")
+    if exam.minutes is not None:
+        parts.append(f"{exam.minutes} min")
+    return ", ".join(parts) or UNKNOWN
+
+
+def pass_text(exam: Exam | None) -> str:
+    if exam is None:
+        return "-"
+    return UNKNOWN if exam.pass_percent is None else f"{number(exam.pass_percent)}%"
+
+
+def exam_fee_text(c: Certification) -> str:
+    exam = c.exam
+    if exam is None:
+        return "-"
+    if exam.fee_usd is not None:
+        return f"{money(exam.fee_usd)} per attempt"
+    if c.course.required:
+        return "with the course"
+    return UNKNOWN
+
+
+def renewal_text(renewal: Renewal | None) -> str:
+    if renewal is None:
+        return "never (lifetime)"
+    every = f"every {number(renewal.every_years)} years" if renewal.every_years is not None else (
+        "period unknown")
+    fee = f"{money(renewal.fee_usd)}" if renewal.fee_usd is not None else "fee unknown"
+    units = (f"{renewal.education_units} {renewal.unit or 'units'}" if renewal.education_units is not None
+             else "units unknown")
+    return f"{every}: {fee} + {units}"
+
+
+def prerequisites_text(c: Certification) -> str:
+    pre = c.prerequisites
+    parts = list(pre.codes)
+    if pre.recommended:
+        parts.append(f"advised first: {', '.join(pre.recommended)}")
+    if pre.experience_months is not None:
+        parts.append(f"{pre.experience_months} months in the role")
+    return "; ".join(parts) or "none"
+
+
+def listing(codes: tuple[str, ...]) -> str:
+    return ", ".join(codes) or "-"
+
+
+def attribute_rows(certs: list[Certification], catalogue: Catalogue) -> list[tuple[str, list[str]]]:
+    """One (label, values) row per attribute, in the order people compare them."""
+
+    def roles(c: Certification) -> str:
+        return ", ".join(catalogue.roles[r].name if r in catalogue.roles else r for r in c.roles) or "-"
+
+    getters = [
+        ("Issuer", lambda c: c.issuer),
+        ("Kind", lambda c: f"{c.kind}, {c.level}"),
+        ("Roles", roles),
+        ("Course", course_text),
+        ("Course price", lambda c: price_range(c.course.price_usd)),
+        ("Exam", lambda c: exam_text(c.exam)),
+        ("Pass mark", lambda c: pass_text(c.exam)),
+        ("Exam fee", exam_fee_text),
+        ("Renewal", lambda c: renewal_text(c.renewal)),
+        ("Lifetime", lambda c: "yes" if c.renewal is None else "no"),
+        ("PDUs/SEUs earned", lambda c: number(c.pdus)),
+        ("Prerequisites", prerequisites_text),
+        ("Includes", lambda c: listing(c.includes)),
+        ("Leads to", lambda c: listing(c.leads_to)),
+    ]
+    return [(label, [literal(get(c)) for c in certs]) for label, get in getters]
+
+
+def source_line(s: Source) -> str:
+    published = f", page dated {s.published.isoformat()}" if s.published else ""
+    return literal(f"{s.title} ({s.where}){published}; checked {s.checked.isoformat()}")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def cert_dict(c: Certification) -> dict[str, Any]:
+    """The documented JSON contract of one certification (see README, "JSON output")."""
+    return {
+        "code": c.code, "name": c.name, "issuer": c.issuer, "kind": c.kind, "level": c.level,
+        "roles": list(c.roles), "summary": c.summary, "aliases": list(c.aliases),
+        "course": _plain(asdict(c.course)),
+        "exam": None if c.exam is None else _plain(asdict(c.exam)),
+        "renewal": None if c.renewal is None else _plain(asdict(c.renewal)),
+        "pdus": c.pdus,
+        "prerequisites": _plain(asdict(c.prerequisites)),
+        "leads_to": list(c.leads_to), "includes": list(c.includes),
+        "sources": [{"title": s.title, "url": s.url, "document": s.document,
+                     "published": _plain(s.published), "checked": s.checked.isoformat(),
+                     "facts": list(s.facts)} for s in c.sources],
+    }

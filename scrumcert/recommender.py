@@ -1,0 +1,210 @@
+"""The rule-based recommender: a pure function of (catalogue, answers) that returns data.
+
+How a ranking is made, in order:
+
+1. Every rule whose ``when`` matches the answers adds its weights; each addition is kept as a reason.
+2. Hard constraints, which no weight can override, decide who may be recommended at all:
+   a certification already held (or implied by one held: holding A-CSM implies the CSM) is out;
+   a course whose included assessments are all held is out; one whose prerequisites are not held, or
+   whose required experience exceeds the person's, is not eligible yet.
+3. A step towards: an ineligible certification with a positive score passes half of it (rounded up)
+   to each missing prerequisite that is eligible, so that the path starts with what unlocks it.
+4. Order: eligible first; then, when a budget is given and anything eligible is known to fit it,
+   what fits; then the higher score; then the lower known price now (unknown last); then catalogue
+   order. The last two make ties deterministic and documented, never dictionary order.
+
+The recommended certification is the first of the ranking when it is eligible. The path starts there
+and follows ``leads_to`` (the best-scoring next step each time), up to three steps.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from scrumcert.costs import cost_now
+from scrumcert.model import Catalogue, Certification, Rule
+
+# The lower bound of each experience answer, in months: what the person can be sure to have.
+EXPERIENCE_MONTHS = {"none": 0, "under_1": 0, "1_to_3": 12, "over_3": 36}
+PATH_STEPS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Reason:
+    text: str
+    weight: int
+    rule: str  # a rule id, or "step-towards" for the built-in
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ranked:
+    code: str
+    score: int
+    reasons: tuple[Reason, ...]
+    eligible: bool
+    blocked: str | None  # why it cannot be recommended (None when eligible)
+    cost_now: int | None
+    fits_budget: bool | None  # None when no budget was given
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    code: str
+    when: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    answers: dict[str, Any]
+    recommended: str | None
+    ranking: tuple[Ranked, ...]
+    path: tuple[Step, ...]
+    fired: tuple[Rule, ...]
+    notes: tuple[str, ...] = field(default=())
+
+    def entry(self, code: str) -> Ranked:
+        return next(r for r in self.ranking if r.code == code)
+
+
+def matches(rule: Rule, answers: dict[str, Any]) -> bool:
+    """True when every condition of the rule holds for the answers."""
+    for qid, cond in rule.when.items():
+        value = answers.get(qid)
+        if isinstance(cond, dict):
+            if value is None:
+                return False
+            if "min" in cond and value < cond["min"]:
+                return False
+            if "max" in cond and value > cond["max"]:
+                return False
+        elif isinstance(value, tuple):  # codes held: any listed code
+            if not set(cond) & set(value):
+                return False
+        elif value not in cond:
+            return False
+    return True
+
+
+def implied_held(catalogue: Catalogue, held: tuple[str, ...]) -> set[str]:
+    """What someone holding ``held`` can be taken to have: each code and, transitively, the
+    certifications it requires or builds on."""
+    out: set[str] = set()
+    todo = [c for c in held if c in catalogue.certifications]
+    while todo:
+        code = todo.pop()
+        if code in out:
+            continue
+        out.add(code)
+        pre = catalogue.certifications[code].prerequisites
+        todo.extend(pre.codes)
+        todo.extend(pre.recommended)
+    return out
+
+
+def _blocked(c: Certification, held: set[str], months: int) -> str | None:
+    if c.code in held:
+        return "you already hold it"
+    if c.kind == "course" and c.includes and set(c.includes) <= held:
+        return f"you already hold everything it leads to ({', '.join(c.includes)})"
+    missing = [p for p in c.prerequisites.codes if p not in held]
+    if missing:
+        return f"needs {' and '.join(missing)} first"
+    advised = [p for p in c.prerequisites.recommended if p not in held]
+    if advised:
+        return f"take {' and '.join(advised)} first"
+    need = c.prerequisites.experience_months
+    if need and months < need:
+        return f"needs {need} months of practice in the role"
+    return None
+
+
+def recommend(catalogue: Catalogue, answers: dict[str, Any]) -> Advice:
+    """Rank every certification for these answers and build the path. No I/O, deterministic."""
+    held = implied_held(catalogue, tuple(answers.get("held") or ()))
+    months = EXPERIENCE_MONTHS.get(answers.get("experience") or "none", 0)
+    budget = answers.get("budget_usd")
+    certs = catalogue.certifications
+    reasons: dict[str, list[Reason]] = {code: [] for code in certs}
+    fired = tuple(r for r in catalogue.rules if matches(r, answers))
+    for rule in fired:
+        src = rule.source.where if rule.source else None
+        for code, weight in rule.weights.items():
+            reasons[code].append(Reason(rule.reason, weight, rule.id, src))
+    blocked = {code: _blocked(c, held, months) for code, c in certs.items()}
+    score = {code: sum(r.weight for r in rs) for code, rs in reasons.items()}
+
+    # step towards: pass half of a blocked certification's positive score to what unlocks it
+    bonus: dict[str, list[Reason]] = {code: [] for code in certs}
+    for code, c in certs.items():
+        if blocked[code] is None or code in held or score[code] <= 0:
+            continue
+        for pre in (*c.prerequisites.codes, *c.prerequisites.recommended):
+            if pre not in held and blocked.get(pre) is None:
+                gain = math.ceil(score[code] / 2)
+                bonus[pre].append(Reason(f"A first step towards {code} ({c.name}), which fits your answers "
+                                         f"but {blocked[code]}.", gain, "step-towards"))
+    for code, extra in bonus.items():
+        reasons[code].extend(extra)
+        score[code] += sum(r.weight for r in extra)
+
+    price = {code: cost_now(c) for code, c in certs.items()}
+    fits = {code: (None if budget is None else price[code] is not None and price[code] <= budget)
+            for code in certs}
+    any_fits = budget is not None and any(fits[c] and blocked[c] is None for c in certs)
+    order = {code: i for i, code in enumerate(certs)}
+
+    def key(code: str) -> tuple[Any, ...]:
+        return (blocked[code] is not None, any_fits and not fits[code], -score[code],
+                price[code] is None, price[code] or 0, order[code])
+
+    ranking = tuple(
+        Ranked(code, score[code], tuple(sorted(reasons[code], key=lambda r: -abs(r.weight))),
+               blocked[code] is None, blocked[code], price[code], fits[code])
+        for code in sorted(certs, key=key))
+    top = ranking[0] if ranking and ranking[0].eligible else None
+    notes = []
+    if budget is not None and top and not any_fits:
+        notes.append(f"Nothing eligible is known to fit a budget of ${budget:,}; the ranking ignores it.")
+    if top is None:
+        notes.append("Nothing is left to recommend: you hold everything you are eligible for.")
+    path = _path(catalogue, top, score, held, months, answers) if top else ()
+    return Advice(dict(answers), top.code if top else None, ranking, path, fired, tuple(notes))
+
+
+def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], held: set[str], months: int,
+          answers: dict[str, Any]) -> tuple[Step, ...]:
+    certs = catalogue.certifications
+    first = certs[top.code]
+    best = next((r for r in top.reasons if r.weight > 0), None)
+    steps = [Step(first.code, "now", best.text if best else "The best fit for your answers.")]
+    have = set(held) | {first.code}
+    if first.kind == "course":
+        for code in first.includes:
+            if code not in held:
+                steps.append(Step(code, "right after the course",
+                                  f"The {first.code} course comes with an attempt at the {code} assessment."))
+                have.add(code)
+    current = first
+    experience = answers.get("experience") or "none"
+    while len(steps) < PATH_STEPS + len(first.includes):
+        options = [c for c in current.leads_to if c not in have and certs[c].kind != "course"]
+        if not options:
+            break
+        nxt = certs[max(options, key=lambda c: (score[c], -current.leads_to.index(c)))]
+        missing = [p for p in nxt.prerequisites.codes if p not in have]
+        if missing:
+            break
+        need = nxt.prerequisites.experience_months
+        when = ("next, when you are ready" if not need or months >= need else
+                f"once you have {need} months in the role (you have: {experience.replace('_', ' ')})")
+        why = f"It builds on {current.code}: the next level of the same track."
+        if nxt.prerequisites.note:
+            why += f" {nxt.prerequisites.note}"
+        steps.append(Step(nxt.code, when, why))
+        have.add(nxt.code)
+        current = nxt
+    return tuple(steps)

@@ -1,0 +1,81 @@
+"""Rich renderings for the terminal.
+
+Only our own constant strings may carry Rich markup; every value from a catalogue goes in as a
+``Text`` (after :func:`scrumcert.present.literal`), so ``[WIP]`` or an escape sequence in the data is
+printed as it is written. The console is created when a command runs, never at import, so
+``NO_COLOR``, ``COLUMNS`` and pipes are honoured.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from scrumcert.model import Catalogue, Certification
+from scrumcert.present import attribute_rows, literal, source_line
+
+DIFFERS = "*"
+
+
+def make_console(stderr: bool = False) -> Console:
+    """A console for this run. Rich itself drops colour when piped or when NO_COLOR is set, takes the
+    width from the terminal or COLUMNS (80 when piped), and falls back to ASCII when the locale is C."""
+    return Console(file=sys.stderr if stderr else sys.stdout, highlight=False, emoji=False)
+
+
+def _box(console: Console) -> box.Box:
+    return box.SQUARE if console.encoding.startswith("utf") else box.ASCII
+
+
+def compare_table(certs: list[Certification], catalogue: Catalogue, console: Console) -> Table:
+    table = Table(box=_box(console), show_lines=False, expand=False, title_justify="left",
+                  caption=f"{DIFFERS} marks the rows where they differ" if len(certs) > 1 else None,
+                  caption_justify="left")
+    table.add_column("", style="bold", no_wrap=False, min_width=8)
+    for c in certs:
+        table.add_column(Text(c.code), overflow="fold", ratio=1)
+    table.add_row("Name", *(Text(literal(c.name)) for c in certs))
+    for label, values in attribute_rows(certs, catalogue):
+        differs = len(certs) > 1 and len(set(values)) > 1
+        head = Text(f"{DIFFERS} {label}" if differs else f"  {label}" if len(certs) > 1 else label,
+                    style="bold yellow" if differs else "bold")
+        table.add_row(head, *(Text(v, style="yellow" if differs else "") for v in values))
+    return table
+
+
+def show_panel(c: Certification, catalogue: Catalogue, console: Console) -> Panel:
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column(overflow="fold")
+    for label, (value,) in attribute_rows([c], catalogue):
+        facts.add_row(label, Text(value))
+    for label, note in (("Course note", c.course.note), ("Exam note", c.exam and c.exam.note),
+                        ("Renewal note", c.renewal and c.renewal.note),
+                        ("Prerequisite note", c.prerequisites.note)):
+        if note:
+            facts.add_row(label, Text(literal(note)))
+    sources = Text()
+    for i, s in enumerate(c.sources, 1):
+        sources.append(f"{i}. ")
+        sources.append(source_line(s))
+        sources.append(f"  [{', '.join(s.facts) or 'general'}]\n" if s.facts else "\n", style="dim")
+    body: list[RenderableType] = [Text(literal(c.summary)), Text(), facts, Text(),
+                                  Text("Sources", style="bold"), sources]
+    return Panel(Group(*body), title=Text(literal(f"{c.code}: {c.name}")), title_align="left",
+                 box=_box(console), expand=False)
+
+
+def list_table(certs: list[Certification], console: Console) -> Table:
+    table = Table(box=_box(console), expand=False)
+    for name, kw in (("Code", {"no_wrap": True}), ("Name", {"ratio": 3}), ("Issuer", {"ratio": 1}),
+                     ("Exam", {}), ("Renewal", {})):
+        table.add_column(name, overflow="fold", **kw)
+    for c in certs:
+        table.add_row(Text(c.code), Text(literal(c.name)), Text(literal(c.issuer)),
+                      "none" if c.exam is None else "yes", "lifetime" if c.renewal is None else "renews")
+    return table
