@@ -231,6 +231,80 @@ def validate(
          f"roles, {len(catalogue.questions)} questions, {len(catalogue.rules)} rules")
 
 
+def _opt(help_: str) -> Any:
+    return typer.Option(help=help_, show_default=False, rich_help_panel="Answers")
+
+
+@app.command()
+def advise(
+    answers_file: Annotated[Path | None, typer.Option(
+        "--answers", metavar="FILE", help="Read answers from a YAML or JSON file (options override it).")
+    ] = None,
+    role: Annotated[str | None, _opt("Where you are now: new, developer, scrum_master, product_owner, "
+                                     "manager, coach.")] = None,
+    target: Annotated[str | None, _opt("What you want to grow into: scrum_master, product_owner, both, "
+                                       "leadership.")] = None,
+    goal: Annotated[str | None, _opt("job, skills, team or advance.")] = None,
+    experience: Annotated[str | None, _opt("Years of Scrum practice: none, under_1, 1_to_3, over_3.")] = None,
+    exam: Annotated[str | None, _opt("exam, workshop or either.")] = None,
+    renewal: Annotated[str | None, _opt("lifetime or either.")] = None,
+    learning: Annotated[str | None, _opt("self_study, live_course or either.")] = None,
+    budget_usd: Annotated[int | None, _opt("The most you can spend now, in US dollars.")] = None,
+    held: Annotated[list[str] | None, _opt("A code you already hold (repeat, or separate with commas).")
+                    ] = None,
+    save_answers: Annotated[Path | None, typer.Option(
+        "--save-answers", metavar="FILE", help="Write the answers given to FILE (YAML, or JSON by suffix).")
+    ] = None,
+    explain: Annotated[bool, typer.Option("--explain", help="Show every rule that fired and its weight.")
+                       ] = False,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """Ask a few questions (or read them from options or a file) and recommend a certification,
+    with the reasons, the top three side by side, and a step-by-step path."""
+    from scrumcert import answers as answers_mod
+    from scrumcert.recommender import recommend
+
+    catalogue = load(data)
+    if not catalogue.questions:
+        raise ScrumcertError(f"the catalogue {catalogue.origin} has no questions; advise needs them")
+    given = answers_mod.read_file(answers_file) if answers_file else {}
+    given = answers_mod.check(catalogue, given, f"answers file {answers_file}")
+    options = {"role": role, "target": target, "goal": goal, "experience": experience, "exam": exam,
+               "renewal": renewal, "learning": learning, "budget_usd": budget_usd,
+               "held": ",".join(held) if held else None}
+    for qid, value in options.items():
+        if value is not None:
+            given.update(answers_mod.check(catalogue, {qid: value}, f"--{qid.replace('_', '-')}"))
+    missing = answers_mod.missing(catalogue, given)
+    if missing:
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            flags = " ".join(f"--{m.replace('_', '-')} VALUE" for m in missing)
+            raise ScrumcertError(f"no terminal to ask on, and these answers are missing: "
+                                 f"{', '.join(missing)}; give them as {flags} or in --answers FILE")
+        from scrumcert.interview import ask
+
+        given = ask(catalogue, given)
+    full = answers_mod.with_defaults(catalogue, given)
+    advice = recommend(catalogue, full)
+    if save_answers:
+        answers_mod.save(given, save_answers)
+    if fmt is Format.json:
+        from scrumcert.present import advice_dict
+
+        emit_json(advice_dict(advice))
+    elif fmt is Format.markdown:
+        from scrumcert import render_markdown
+
+        emit(render_markdown.advice(advice, catalogue, explain))
+    else:
+        from scrumcert.render_rich import advice_view, make_console
+
+        console = make_console()
+        for part in advice_view(advice, catalogue, console, explain):
+            console.print(part)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()

@@ -100,7 +100,7 @@ def prerequisites_text(c: Certification) -> str:
     parts = list(pre.codes)
     if pre.recommended:
         parts.append(f"advised first: {', '.join(pre.recommended)}")
-    if pre.experience_months is not None:
+    if pre.experience_months:
         parts.append(f"{pre.experience_months} months in the role")
     return "; ".join(parts) or "none"
 
@@ -117,7 +117,8 @@ def attribute_rows(certs: list[Certification], catalogue: Catalogue) -> list[tup
 
     getters = [
         ("Issuer", lambda c: c.issuer),
-        ("Kind", lambda c: f"{c.kind}, {c.level}"),
+        ("Kind", lambda c: c.kind),
+        ("Level", lambda c: c.level),
         ("Roles", roles),
         ("Course", course_text),
         ("Course price", lambda c: price_range(c.course.price_usd)),
@@ -164,3 +165,30 @@ def cert_dict(c: Certification) -> dict[str, Any]:
                      "published": _plain(s.published), "checked": s.checked.isoformat(),
                      "facts": list(s.facts)} for s in c.sources],
     }
+
+
+def advice_dict(advice: Any) -> dict[str, Any]:
+    """The documented JSON contract of ``advise`` (see README, "JSON output")."""
+    from scrumcert.answers import plain
+
+    return {
+        "answers": plain(advice.answers),
+        "recommended": advice.recommended,
+        "ranking": [{"code": r.code, "score": r.score, "eligible": r.eligible, "blocked": r.blocked,
+                     "cost_now_usd": r.cost_now, "fits_budget": r.fits_budget,
+                     "reasons": [{"text": x.text, "weight": x.weight, "rule": x.rule, "source": x.source}
+                                 for x in r.reasons]} for r in advice.ranking],
+        "path": [{"code": s.code, "when": s.when, "why": s.why} for s in advice.path],
+        "notes": list(advice.notes),
+    }
+
+
+def top_codes(advice: Any, n: int = 3) -> list[str]:
+    """The recommendation and the next best eligible certifications, for the comparison table."""
+    return [r.code for r in advice.ranking if r.eligible][:n]
+
+
+def why_lines(advice: Any, code: str, n: int = 4) -> list[str]:
+    """The strongest reasons in favour of one certification, as plain sentences."""
+    entry = advice.entry(code)
+    return [literal(r.text) for r in entry.reasons if r.weight > 0][:n]

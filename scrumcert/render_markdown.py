@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from scrumcert.model import Catalogue, Certification
 from scrumcert.present import attribute_rows, literal, source_line
 
@@ -46,3 +48,23 @@ def listing(certs: list[Certification]) -> str:
     rows = [[c.code, c.name, c.issuer, "none" if c.exam is None else "yes",
              "lifetime" if c.renewal is None else "renews"] for c in certs]
     return table(["Code", "Name", "Issuer", "Exam", "Renewal"], rows) + "\n"
+
+
+def advice(result: Any, catalogue: Catalogue, explain: bool = False) -> str:
+    from scrumcert.present import top_codes, why_lines
+
+    if result.recommended is None:
+        return "No recommendation: " + " ".join(result.notes) + "\n"
+    top = catalogue.certifications[result.recommended]
+    parts = [f"## Recommended: {cell(top.code)}, {cell(top.name)}\n",
+             "Why:\n\n" + "\n".join(f"- {cell(line)}" for line in why_lines(result, top.code))]
+    parts += [f"> Note: {cell(n)}" for n in result.notes]
+    parts.append(compare([catalogue.certifications[c] for c in top_codes(result)], catalogue))
+    parts.append("### Your path\n\n" + table(["#", "Step", "When", "Why"],
+                                              [[str(i), s.code, s.when, s.why]
+                                               for i, s in enumerate(result.path, 1)]))
+    if explain:
+        rows = [[r.id, ", ".join(f"{c} {w:+d}" for c, w in r.weights.items()), r.reason]
+                for r in result.fired]
+        parts.append("### Rules that fired\n\n" + table(["Rule", "Weights", "Reason"], rows))
+    return "\n\n".join(parts) + "\n"

@@ -9,6 +9,7 @@ printed as it is written. The console is created when a command runs, never at i
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -36,7 +37,7 @@ def compare_table(certs: list[Certification], catalogue: Catalogue, console: Con
     table = Table(box=_box(console), show_lines=False, expand=False, title_justify="left",
                   caption=f"{DIFFERS} marks the rows where they differ" if len(certs) > 1 else None,
                   caption_justify="left")
-    table.add_column("", style="bold", no_wrap=False, min_width=8)
+    table.add_column("", style="bold", no_wrap=True)
     for c in certs:
         table.add_column(Text(c.code), overflow="fold", ratio=1)
     table.add_row("Name", *(Text(literal(c.name)) for c in certs))
@@ -78,4 +79,58 @@ def list_table(certs: list[Certification], console: Console) -> Table:
     for c in certs:
         table.add_row(Text(c.code), Text(literal(c.name)), Text(literal(c.issuer)),
                       "none" if c.exam is None else "yes", "lifetime" if c.renewal is None else "renews")
+    return table
+
+
+def advice_view(advice: Any, catalogue: Catalogue, console: Console, explain: bool = False
+                ) -> list[RenderableType]:
+    """The recommendation and why, the top three side by side, the path, and (with --explain) rules."""
+    from scrumcert.present import top_codes, why_lines
+
+    out: list[RenderableType] = []
+    if advice.recommended is None:
+        out.append(Text("No recommendation: " + " ".join(advice.notes)))
+        return out
+    top = catalogue.certifications[advice.recommended]
+    body = Text()
+    body.append("Why:\n", style="bold")
+    for line in why_lines(advice, top.code):
+        body.append(f"  - {line}\n")
+    others = [r for r in advice.ranking[1:] if r.eligible][:4]
+    if others:
+        body.append("Also fits: ", style="bold")
+        body.append(", ".join(f"{r.code} ({r.score:+d})" for r in others) + "\n")
+    for note in advice.notes:
+        body.append(f"Note: {literal(note)}\n", style="yellow")
+    out.append(Panel(body, title=Text(literal(f"Recommended: {top.code}, {top.name} "
+                                              f"(score {advice.entry(top.code).score:+d})")),
+                     title_align="left", box=_box(console), expand=False))
+    certs = [catalogue.certifications[c] for c in top_codes(advice)]
+    out.append(compare_table(certs, catalogue, console))
+    path = Table(title="Your path", title_justify="left", box=_box(console), expand=False)
+    path.add_column("#", no_wrap=True)
+    path.add_column("Step", no_wrap=True)
+    path.add_column("When", ratio=1)
+    path.add_column("Why", ratio=2)
+    for i, step in enumerate(advice.path, 1):
+        path.add_row(str(i), Text(step.code), Text(literal(step.when)), Text(literal(step.why)))
+    out.append(path)
+    if explain:
+        out.append(explain_table(advice, console))
+    return out
+
+
+def explain_table(advice: Any, console: Console) -> Table:
+    table = Table(title="Rules that fired", title_justify="left", box=_box(console), expand=False)
+    table.add_column("Rule", no_wrap=True)
+    table.add_column("Weights", ratio=1)
+    table.add_column("Reason", ratio=2)
+    for rule in advice.fired:
+        weights = ", ".join(f"{code} {w:+d}" for code, w in rule.weights.items())
+        table.add_row(Text(rule.id), Text(weights), Text(literal(rule.reason)))
+    steps = [(r.code, x) for r in advice.ranking for x in r.reasons if x.rule == "step-towards"]
+    for code, reason in steps:
+        table.add_row("step-towards", Text(f"{code} {reason.weight:+d}"), Text(literal(reason.text)))
+    if not advice.fired and not steps:
+        table.add_row("-", "-", "No rule matched these answers.")
     return table

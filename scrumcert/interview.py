@@ -1,0 +1,48 @@
+"""The guided interview of ``scrumcert advise``, with questionary.
+
+Imported only by ``advise`` when it has a terminal to ask on: questionary pulls in prompt_toolkit,
+which costs about 100 ms and must not slow the other commands. Ctrl-C and end of input surface as
+:class:`~scrumcert.errors.Cancelled` (``unsafe_ask`` lets them through instead of returning None).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import questionary
+
+from scrumcert.answers import Answers
+from scrumcert.errors import Cancelled
+from scrumcert.model import Catalogue, Question
+
+
+def _budget(text: str) -> bool | str:
+    text = text.strip().replace(",", "").lstrip("$")
+    return True if not text or text.isdigit() else "A whole number of US dollars, or empty for no limit"
+
+
+def _ask(catalogue: Catalogue, q: Question) -> Any:
+    if q.type == "choice":
+        choices = [questionary.Choice(c.label, value=c.value) for c in q.choices]
+        return questionary.select(q.prompt, choices=choices, default=q.default or None,
+                                  instruction=f"({q.help})", use_shortcuts=False).unsafe_ask()
+    if q.type == "integer":
+        text = questionary.text(f"{q.prompt} ({q.help})", validate=_budget).unsafe_ask()
+        text = text.strip().replace(",", "").lstrip("$")
+        return int(text) if text else None
+    choices = [questionary.Choice(f"{c.code}  {c.name}", value=c.code)
+               for c in catalogue.certifications.values()]
+    return tuple(questionary.checkbox(f"{q.prompt} (space to tick, enter when done; none is fine)",
+                                      choices=choices).unsafe_ask() or ())
+
+
+def ask(catalogue: Catalogue, given: Answers) -> Answers:
+    """Ask every question not answered yet; return all answers."""
+    answers = dict(given)
+    try:
+        for q in catalogue.questions.values():
+            if q.id not in answers:
+                answers[q.id] = _ask(catalogue, q)
+    except (KeyboardInterrupt, EOFError):
+        raise Cancelled() from None
+    return answers
