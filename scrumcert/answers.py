@@ -110,18 +110,10 @@ def plain(answers: Answers) -> dict[str, Any]:
 
 def save(answers: Answers, path: Path) -> None:
     """Write the answers so a run can be repeated; written whole or not at all."""
-    import os
-    import tempfile
-
     import yaml
+
+    from scrumcert.files import write_atomic
 
     text = (json.dumps(plain(answers), indent=2) + "\n" if path.suffix.lower() == ".json"
             else yaml.safe_dump(plain(answers), sort_keys=False, allow_unicode=True))
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ScrumcertError(f"cannot write {path}: {exc.strerror or exc}") from None
+    write_atomic(path, text)

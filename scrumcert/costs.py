@@ -41,6 +41,16 @@ class Ownership:
         return not self.unknown
 
 
+def _dated(c: Certification, fact: str) -> str:
+    """Where a fee comes from, by date: the oldest check of the sources that back the fact."""
+    sources = c.sources_for(fact)
+    if not sources:
+        return "no source"
+    oldest = min(sources, key=lambda s: s.checked)
+    page = f", page dated {oldest.published.isoformat()}" if oldest.published else ", page undated"
+    return f"source checked {oldest.checked.isoformat()}{page}"
+
+
 def ownership(c: Certification, years: int) -> Ownership:
     """Course (its price range), one exam attempt when not bundled, then renewals within ``years``."""
     low = high = 0
@@ -51,16 +61,17 @@ def ownership(c: Certification, years: int) -> Ownership:
         if price.known:
             low += price.min if price.min is not None else price.max or 0
             high += price.max if price.max is not None else price.min or 0
-            when = price.as_of.isoformat() if price.as_of else "an undated source"
-            notes.append(f"{c.code}: course price range as of {when}; it includes the exam attempts "
-                         "that come with it")
+            when = price.as_of.isoformat() if price.as_of else "an undated page"
+            notes.append(f"{c.code}: course price range as of {when} ({_dated(c, 'price')}); it includes "
+                         "the exam attempts that come with it")
         else:
             unknown.append("course price")
     elif c.exam is not None:
         if c.exam.fee_usd is not None:
             low += c.exam.fee_usd
             high += c.exam.fee_usd
-            notes.append(f"{c.code}: one exam attempt bought on its own, passed first time")
+            notes.append(f"{c.code}: one exam attempt at ${c.exam.fee_usd:,} bought on its own, passed first "
+                         f"time ({_dated(c, 'exam')})")
         else:
             unknown.append("exam fee")
     renewals = 0
@@ -81,8 +92,9 @@ def ownership(c: Certification, years: int) -> Ownership:
                 if units is None:
                     unknown.append("education units")
                 unit = c.renewal.unit
-                notes.append(f"{c.code}: renewed every {every:g} years, "
-                             f"{renewals} renewal(s) in {years} years")
+                fee = f"${c.renewal.fee_usd:,}" if c.renewal.fee_usd is not None else "an unknown fee"
+                notes.append(f"{c.code}: renewed every {every:g} years at {fee}, {renewals} renewal(s) in "
+                             f"{years} years ({_dated(c, 'renewal')})")
         else:
             unknown.append("renewal period")
             units = None

@@ -109,8 +109,24 @@ def listing(codes: tuple[str, ...]) -> str:
     return ", ".join(codes) or "-"
 
 
-def attribute_rows(certs: list[Certification], catalogue: Catalogue) -> list[tuple[str, list[str]]]:
-    """One (label, values) row per attribute, in the order people compare them."""
+def ownership_text(c: Certification, years: int) -> str:
+    """``$350 to $2,595 + 20 SEU`` over the years; unknown parts are named, never guessed."""
+    from scrumcert.costs import ownership
+
+    o = ownership(c, years)
+    money_part = money(o.low) if o.low == o.high else f"{money(o.low)} to {money(o.high)}"
+    if o.unknown:
+        money_part = f"at least {money_part} (unknown: {', '.join(o.unknown)})" if o.high else (
+            f"unknown ({', '.join(o.unknown)})")
+    if o.education_units:
+        money_part += f" + {o.education_units} {o.unit or 'units'}"
+    return money_part
+
+
+def attribute_rows(certs: list[Certification], catalogue: Catalogue, years: int | None = None
+                   ) -> list[tuple[str, list[str]]]:
+    """One (label, values) row per attribute, in the order people compare them; with ``years``, the
+    cost of ownership over that many years too."""
 
     def roles(c: Certification) -> str:
         return ", ".join(catalogue.roles[r].name if r in catalogue.roles else r for r in c.roles) or "-"
@@ -132,6 +148,8 @@ def attribute_rows(certs: list[Certification], catalogue: Catalogue) -> list[tup
         ("Includes", lambda c: listing(c.includes)),
         ("Leads to", lambda c: listing(c.leads_to)),
     ]
+    if years is not None:
+        getters.append((f"Cost over {years} years", lambda c: ownership_text(c, years)))
     return [(label, [literal(get(c)) for c in certs]) for label, get in getters]
 
 
@@ -150,9 +168,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def cert_dict(c: Certification) -> dict[str, Any]:
+def cost_dict(c: Certification, years: int) -> dict[str, Any]:
+    from scrumcert.costs import ownership
+
+    o = ownership(c, years)
+    return {"years": years, "low_usd": o.low, "high_usd": o.high, "renewals": o.renewals,
+            "education_units": o.education_units, "unit": o.unit, "unknown": list(o.unknown),
+            "assumptions": list(o.assumptions)}
+
+
+def cert_dict(c: Certification, years: int | None = None) -> dict[str, Any]:
     """The documented JSON contract of one certification (see README, "JSON output")."""
-    return {
+    out = {
         "code": c.code, "name": c.name, "issuer": c.issuer, "kind": c.kind, "level": c.level,
         "roles": list(c.roles), "summary": c.summary, "aliases": list(c.aliases),
         "course": _plain(asdict(c.course)),
@@ -165,6 +192,9 @@ def cert_dict(c: Certification) -> dict[str, Any]:
                      "published": _plain(s.published), "checked": s.checked.isoformat(),
                      "facts": list(s.facts)} for s in c.sources],
     }
+    if years is not None:
+        out["cost"] = cost_dict(c, years)
+    return out
 
 
 def advice_dict(advice: Any) -> dict[str, Any]:
@@ -192,3 +222,70 @@ def why_lines(advice: Any, code: str, n: int = 4) -> list[str]:
     """The strongest reasons in favour of one certification, as plain sentences."""
     entry = advice.entry(code)
     return [literal(r.text) for r in entry.reasons if r.weight > 0][:n]
+
+
+def plan_rows(plan: Any) -> list[list[str]]:
+    """One row per person: name, team, recommendation, first step, what the plan books."""
+    rows = []
+    for a in plan.people:
+        first = f"{a.first_step.code} ({a.first_step.when})" if a.first_step else "-"
+        booked = a.attend or "-"
+        if a.together_with:
+            booked += f" with {', '.join(a.together_with)}"
+        rows.append([literal(a.person.name), literal(a.person.team or "-"), a.recommended or "-", first,
+                     literal(booked)])
+    return rows
+
+
+def plan_totals(plan: Any) -> list[str]:
+    def span(low: int, high: int) -> str:
+        return money(low) if low == high else f"{money(low)} to {money(high)}"
+
+    unknown = ", ".join(f"{n} x {code}" for code, n in plan.unpriced.items())
+    extra = f" + seats of unknown price: {unknown}" if unknown else ""
+    return [f"Now: {span(plan.now_low, plan.now_high)}{extra}",
+            f"Over {plan.years} years, renewals included: {span(plan.years_low, plan.years_high)}{extra}"]
+
+
+def plan_dict(plan: Any) -> dict[str, Any]:
+    """The JSON of ``plan`` (see README)."""
+    return {
+        "years": plan.years,
+        "people": [{"row": a.person.row, "name": a.person.name, "team": a.person.team,
+                    "recommended": a.recommended, "attend": a.attend, "together_with": list(a.together_with),
+                    "first_step": None if a.first_step is None else
+                    {"code": a.first_step.code, "when": a.first_step.when, "why": a.first_step.why},
+                    "why": a.why} for a in plan.people],
+        "seats": plan.seats,
+        "groups": [{"team": t, "course": c, "people": list(n)} for t, c, n in plan.groups],
+        "cost": {"now_low_usd": plan.now_low, "now_high_usd": plan.now_high,
+                 "years_low_usd": plan.years_low, "years_high_usd": plan.years_high,
+                 "unpriced_seats": plan.unpriced},
+        "problems": [{"row": p.row, "message": p.message} for p in plan.problems],
+    }
+
+
+def today() -> date:
+    """Today, or ``$SCRUMCERT_TODAY`` (YYYY-MM-DD) so that tests can age the catalogue."""
+    import os
+
+    pinned = os.environ.get("SCRUMCERT_TODAY")
+    return date.fromisoformat(pinned) if pinned else date.today()
+
+
+def stale(certs: list[Certification], months: int = 12, now: date | None = None) -> list[str]:
+    """Per certification shown, the facts last checked more than ``months`` ago and the oldest date:
+    ``'CSM exam, renewal (checked 2024-01-02)'``."""
+    import calendar
+
+    now = now or today()
+    year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
+    limit = date(year, month + 1, min(now.day, calendar.monthrange(year, month + 1)[1]))
+    out = []
+    for c in certs:
+        old = [s for s in c.sources if s.checked < limit]
+        if old:
+            facts = ", ".join(dict.fromkeys(f for s in old for f in s.facts)) or "sources"
+            oldest = min(s.checked for s in old).isoformat()
+            out.append(literal(f"{c.code} {facts} (checked {oldest})"))
+    return out

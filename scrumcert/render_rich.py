@@ -33,7 +33,8 @@ def _box(console: Console) -> box.Box:
     return box.SQUARE if console.encoding.startswith("utf") else box.ASCII
 
 
-def compare_table(certs: list[Certification], catalogue: Catalogue, console: Console) -> Table:
+def compare_table(certs: list[Certification], catalogue: Catalogue, console: Console,
+                  years: int | None = None) -> Table:
     table = Table(box=_box(console), show_lines=False, expand=False, title_justify="left",
                   caption=f"{DIFFERS} marks the rows where they differ" if len(certs) > 1 else None,
                   caption_justify="left")
@@ -41,7 +42,7 @@ def compare_table(certs: list[Certification], catalogue: Catalogue, console: Con
     for c in certs:
         table.add_column(Text(c.code), overflow="fold", ratio=1)
     table.add_row("Name", *(Text(literal(c.name)) for c in certs))
-    for label, values in attribute_rows(certs, catalogue):
+    for label, values in attribute_rows(certs, catalogue, years):
         differs = len(certs) > 1 and len(set(values)) > 1
         head = Text(f"{DIFFERS} {label}" if differs else f"  {label}" if len(certs) > 1 else label,
                     style="bold yellow" if differs else "bold")
@@ -49,11 +50,12 @@ def compare_table(certs: list[Certification], catalogue: Catalogue, console: Con
     return table
 
 
-def show_panel(c: Certification, catalogue: Catalogue, console: Console) -> Panel:
+def show_panel(c: Certification, catalogue: Catalogue, console: Console, years: int | None = None
+               ) -> Panel:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
-    for label, (value,) in attribute_rows([c], catalogue):
+    for label, (value,) in attribute_rows([c], catalogue, years):
         facts.add_row(label, Text(value))
     for label, note in (("Course note", c.course.note), ("Exam note", c.exam and c.exam.note),
                         ("Renewal note", c.renewal and c.renewal.note),
@@ -82,8 +84,8 @@ def list_table(certs: list[Certification], console: Console) -> Table:
     return table
 
 
-def advice_view(advice: Any, catalogue: Catalogue, console: Console, explain: bool = False
-                ) -> list[RenderableType]:
+def advice_view(advice: Any, catalogue: Catalogue, console: Console, explain: bool = False,
+                years: int | None = None) -> list[RenderableType]:
     """The recommendation and why, the top three side by side, the path, and (with --explain) rules."""
     from scrumcert.present import top_codes, why_lines
 
@@ -106,7 +108,8 @@ def advice_view(advice: Any, catalogue: Catalogue, console: Console, explain: bo
                                               f"(score {advice.entry(top.code).score:+d})")),
                      title_align="left", box=_box(console), expand=False))
     certs = [catalogue.certifications[c] for c in top_codes(advice)]
-    out.append(compare_table(certs, catalogue, console))
+    out.append(compare_table(certs, catalogue, console, years))
+    out += assumptions(certs, years)
     path = Table(title="Your path", title_justify="left", box=_box(console), expand=False)
     path.add_column("#", no_wrap=True)
     path.add_column("Step", no_wrap=True)
@@ -133,4 +136,54 @@ def explain_table(advice: Any, console: Console) -> Table:
         table.add_row("step-towards", Text(f"{code} {reason.weight:+d}"), Text(literal(reason.text)))
     if not advice.fired and not steps:
         table.add_row("-", "-", "No rule matched these answers.")
+    return table
+
+
+def assumptions(certs: list[Certification], years: int | None) -> list[RenderableType]:
+    """The assumptions behind the cost-over-years row, printed under the table."""
+    if years is None:
+        return []
+    from scrumcert.costs import ownership
+
+    text = Text(f"Cost over {years} years assumes:\n", style="dim")
+    for c in certs:
+        for note in ownership(c, years).assumptions:
+            text.append(f"  - {literal(note)}\n", style="dim")
+    return [text]
+
+
+def plan_view(plan: Any, catalogue: Catalogue, console: Console) -> list[RenderableType]:
+    from scrumcert.present import plan_rows, plan_totals
+
+    people = Table(title="Team plan", title_justify="left", box=_box(console), expand=False)
+    for name in ("Name", "Team", "Recommended", "First step", "Plan"):
+        people.add_column(name, overflow="fold")
+    for row in plan_rows(plan):
+        people.add_row(*(Text(v) for v in row))
+    out: list[RenderableType] = [people]
+    if plan.groups:
+        text = Text("Learning together:\n", style="bold")
+        for team, code, names in plan.groups:
+            text.append(f"  - team {literal(team)}: {', '.join(literal(n) for n in names)} attend one {code} "
+                        "course\n", style="")
+        out.append(text)
+    seats = Table(title="Seats", title_justify="left", box=_box(console), expand=False)
+    seats.add_column("Code")
+    seats.add_column("Seats", justify="right")
+    seats.add_column("Name")
+    for code, n in plan.seats.items():
+        seats.add_row(code, str(n), Text(literal(catalogue.certifications[code].name)))
+    out.append(seats)
+    out.append(Text("\n".join(plan_totals(plan)), style="bold"))
+    out += assumptions([catalogue.certifications[c] for c in plan.seats], plan.years)
+    return out  # skipped rows go to stderr, one line each (see cli.plan)
+
+
+def sources_table(rows: list[tuple[str, Any]], console: Console) -> Table:
+    table = Table(title="Sources, oldest check first", title_justify="left", box=_box(console), expand=False)
+    for name, kw in (("Checked", {"no_wrap": True}), ("For", {}), ("Source", {"ratio": 3})):
+        table.add_column(name, overflow="fold", **kw)
+    for owner, s in rows:
+        facts = f" ({', '.join(s.facts)})" if s.facts else ""
+        table.add_row(s.checked.isoformat(), Text(owner + facts), Text(literal(f"{s.title} {s.where}")))
     return table

@@ -1,0 +1,200 @@
+"""Team plans: one recommendation per person, people who work together put on one course, seats
+counted and costed now and over the years.
+
+``read_team_file`` does the I/O (CSV or YAML, one person a row); ``make_plan`` is pure. A row with a
+bad value becomes a ``RowProblem`` and the rest of the plan is still computed.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scrumcert import answers as answers_mod
+from scrumcert.costs import cost_now, ownership
+from scrumcert.errors import ScrumcertError
+from scrumcert.model import Catalogue, Certification
+from scrumcert.recommender import Advice, Step, recommend
+
+PERSON_FIELDS = ("name", "team")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    row: int
+    name: str
+    team: str
+    answers: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    row: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    person: Person
+    recommended: str | None
+    first_step: Step | None
+    attend: str | None  # what the plan books: the recommendation, or a course taken together
+    together_with: tuple[str, ...] = ()
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    years: int
+    people: tuple[Assignment, ...]
+    problems: tuple[RowProblem, ...]
+    seats: dict[str, int]
+    groups: tuple[tuple[str, str, tuple[str, ...]], ...]  # (team, course code, names)
+    now_low: int
+    now_high: int
+    years_low: int
+    years_high: int
+    unpriced: dict[str, int] = field(default_factory=dict)  # code -> seats whose price is unknown
+
+
+def _rows_from_csv(path: Path) -> list[dict[str, Any]]:
+    with path.open(newline="", encoding="utf-8-sig") as fh:
+        reader = csv.DictReader(fh)
+        if not reader.fieldnames:
+            raise ScrumcertError(f"team file {path}: is empty")
+        rows = []
+        for raw in reader:
+            row = {k.strip(): (v or "").strip() for k, v in raw.items() if k is not None}
+            if None in raw:
+                row["__extra__"] = raw[None]
+            rows.append(row)
+        return rows
+
+
+def read_team_file(path: Path, catalogue: Catalogue) -> tuple[list[Person], list[RowProblem]]:
+    """Read a CSV or YAML team file; rows with bad values become problems, not failures."""
+    if not path.is_file():
+        raise ScrumcertError(f"team file {path}: no such file")
+    try:
+        if path.suffix.lower() == ".csv":
+            rows = _rows_from_csv(path)
+        else:
+            from scrumcert.loader import read_yaml
+
+            data = read_yaml(path, str(path))
+            data = data.get("people") if isinstance(data, dict) else data
+            if not isinstance(data, list):
+                raise ScrumcertError(f"team file {path}: expected a list of people (or people: [...])")
+            rows = data
+    except UnicodeDecodeError:
+        raise ScrumcertError(f"team file {path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise ScrumcertError(f"team file {path}: cannot read: {exc.strerror or exc}") from None
+    except csv.Error as exc:
+        raise ScrumcertError(f"team file {path}: invalid CSV: {exc}") from None
+    people: list[Person] = []
+    problems: list[RowProblem] = []
+    for n, row in enumerate(rows, 1):
+        try:
+            people.append(_person(catalogue, n, row))
+        except ScrumcertError as exc:
+            problems.append(RowProblem(n, exc.message))
+    return people, problems
+
+
+def _person(catalogue: Catalogue, n: int, row: Any) -> Person:
+    if not isinstance(row, dict):
+        raise ScrumcertError("expected name, team and answers")
+    if "__extra__" in row:
+        raise ScrumcertError("more cells than columns")
+    name = str(row.get("name") or "").strip()
+    if not name:
+        raise ScrumcertError("no name")
+    team = str(row.get("team") or "").strip()
+    raw = {k: v for k, v in row.items() if k not in PERSON_FIELDS and v not in ("", None)}
+    if isinstance(raw.get("held"), str):
+        raw["held"] = [c for c in raw["held"].split(";") if c.strip()]
+    given = answers_mod.check(catalogue, raw, name)
+    missing = answers_mod.missing(catalogue, given)
+    if missing:
+        raise ScrumcertError(f"{name}: missing {', '.join(missing)}")
+    return Person(n, name, team, answers_mod.with_defaults(catalogue, given))
+
+
+def _together_course(catalogue: Catalogue) -> Certification | None:
+    """The course made for Scrum Masters and Product Owners of one team (PSMPO in the bundled data)."""
+    return next((c for c in catalogue.certifications.values()
+                 if c.kind == "course" and {"scrum_master", "product_owner"} <= set(c.roles)), None)
+
+
+def _side(answers: dict[str, Any]) -> set[str]:
+    sides = {answers.get("role"), answers.get("target")}
+    if "both" in sides:
+        return {"scrum_master", "product_owner"}
+    return sides & {"scrum_master", "product_owner"}
+
+
+def make_plan(catalogue: Catalogue, people: list[Person], problems: list[RowProblem] | None = None,
+              years: int = 3) -> Plan:
+    """Recommend for everyone (identical answers are computed once), group teams, count and cost."""
+    memo: dict[tuple[Any, ...], Advice] = {}
+    advice: dict[int, Advice] = {}
+    for p in people:
+        key = tuple(sorted(p.answers.items()))
+        if key not in memo:
+            memo[key] = recommend(catalogue, p.answers)
+        advice[p.row] = memo[key]
+
+    together = _together_course(catalogue)
+    booked: dict[int, tuple[str, tuple[str, ...], str]] = {}
+    groups: list[tuple[str, str, tuple[str, ...]]] = []
+    if together:
+        teams: dict[str, list[Person]] = {}
+        for p in people:
+            if p.team:
+                teams.setdefault(p.team, []).append(p)
+        for team, members in teams.items():
+            fit = [p for p in members if _side(p.answers) and advice[p.row].entry(together.code).eligible]
+            sides = set().union(*(_side(p.answers) for p in fit)) if fit else set()
+            if len(fit) >= 2 and sides >= {"scrum_master", "product_owner"}:
+                names = tuple(p.name for p in fit)
+                groups.append((team, together.code, names))
+                for p in fit:
+                    others = tuple(n for n in names if n != p.name)
+                    booked[p.row] = (together.code, others, f"Scrum Master and Product Owner of team {team} "
+                                     f"learn together in one {together.code} course")
+
+    assignments = []
+    for p in people:
+        a = advice[p.row]
+        first = a.path[0] if a.path else None
+        if p.row in booked:
+            code, others, why = booked[p.row]
+            assignments.append(Assignment(p, a.recommended, first, code, others, why))
+        else:
+            assignments.append(Assignment(p, a.recommended, first, a.recommended, (),
+                                          first.why if first else " ".join(a.notes)))
+
+    seats: dict[str, int] = {}
+    for a in assignments:
+        if a.attend:
+            seats[a.attend] = seats.get(a.attend, 0) + 1
+    now_low = now_high = years_low = years_high = 0
+    unpriced: dict[str, int] = {}
+    for code, count in seats.items():
+        c = catalogue.certifications[code]
+        price = cost_now(c)
+        if price is None:
+            unpriced[code] = count
+        else:
+            high = c.course.price_usd.max if (c.course.required or c.kind == "course") and \
+                c.course.price_usd.max is not None else price
+            now_low += count * price
+            now_high += count * high
+        o = ownership(c, years)
+        years_low += count * o.low
+        years_high += count * o.high
+    return Plan(years, tuple(assignments), tuple(problems or ()), dict(sorted(seats.items())),
+                tuple(groups), now_low, now_high, years_low, years_high, unpriced)
