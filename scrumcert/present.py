@@ -87,8 +87,10 @@ def exam_fee_text(c: Certification) -> str:
 def renewal_text(renewal: Renewal | None) -> str:
     if renewal is None:
         return "never (lifetime)"
-    every = f"every {number(renewal.every_years)} years" if renewal.every_years is not None else (
-        "period unknown")
+    if renewal.every_years is None:
+        every = "period unknown"
+    else:
+        every = "every year" if renewal.every_years == 1 else f"every {number(renewal.every_years)} years"
     fee = f"{money(renewal.fee_usd)}" if renewal.fee_usd is not None else "fee unknown"
     units = (f"{renewal.education_units} {renewal.unit or 'units'}" if renewal.education_units is not None
              else "units unknown")

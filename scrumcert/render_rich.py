@@ -94,17 +94,18 @@ def advice_view(advice: Any, catalogue: Catalogue, console: Console, explain: bo
         out.append(Text("No recommendation: " + " ".join(advice.notes)))
         return out
     top = catalogue.certifications[advice.recommended]
-    body = Text()
-    body.append("Why:\n", style="bold")
+    reasons = Table.grid(padding=(0, 1))
+    reasons.add_column(no_wrap=True)
+    reasons.add_column(overflow="fold")
     for line in why_lines(advice, top.code):
-        body.append(f"  - {line}\n")
+        reasons.add_row(" -", Text(line))
+    parts: list[RenderableType] = [Text("Why:", style="bold"), reasons]
     others = [r for r in advice.ranking[1:] if r.eligible][:4]
     if others:
-        body.append("Also fits: ", style="bold")
-        body.append(", ".join(f"{r.code} ({r.score:+d})" for r in others) + "\n")
-    for note in advice.notes:
-        body.append(f"Note: {literal(note)}\n", style="yellow")
-    out.append(Panel(body, title=Text(literal(f"Recommended: {top.code}, {top.name} "
+        parts.append(Text.assemble(("Also fits: ", "bold"),
+                                   ", ".join(f"{r.code} ({r.score:+d})" for r in others)))
+    parts += [Text(f"Note: {literal(note)}", style="yellow") for note in advice.notes]
+    out.append(Panel(Group(*parts), title=Text(literal(f"Recommended: {top.code}, {top.name} "
                                               f"(score {advice.entry(top.code).score:+d})")),
                      title_align="left", box=_box(console), expand=False))
     certs = [catalogue.certifications[c] for c in top_codes(advice)]
