@@ -7,8 +7,9 @@ How a ranking is made, in order:
    a certification already held (or implied by one held: holding A-CSM implies the CSM) is out;
    a course whose included assessments are all held is out; one whose prerequisites are not held, or
    whose required experience exceeds the person's, is not eligible yet.
-3. A step towards: an ineligible certification with a positive score passes half of it (rounded up)
-   to each missing prerequisite that is eligible, so that the path starts with what unlocks it.
+3. A step towards: an ineligible certification passes half (rounded up) of the weight it got from
+   rules that do not also weigh the prerequisite, to each missing prerequisite that is eligible, so
+   that the path starts with what unlocks it.
 4. Order: eligible first; then, when a budget is given and anything eligible is known to fit it,
    what fits; then the higher score; then the lower known price now (unknown last); then catalogue
    order. The last two make ties deterministic and documented, never dictionary order.
@@ -130,6 +131,7 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any]) -> Advice:
     certs = catalogue.certifications
     reasons: dict[str, list[Reason]] = {code: [] for code in certs}
     fired = tuple(r for r in catalogue.rules if matches(r, answers))
+    weights_of = {r.id: r.weights for r in fired}
     for rule in fired:
         src = rule.source.where if rule.source else None
         for code, weight in rule.weights.items():
@@ -137,16 +139,19 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any]) -> Advice:
     blocked = {code: _blocked(c, held, months) for code, c in certs.items()}
     score = {code: sum(r.weight for r in rs) for code, rs in reasons.items()}
 
-    # step towards: pass half of a blocked certification's positive score to what unlocks it
+    # step towards: pass half of what makes a blocked certification attractive to what unlocks it,
+    # counting only rules that do not already weigh the prerequisite itself (no double counting)
     bonus: dict[str, list[Reason]] = {code: [] for code in certs}
     for code, c in certs.items():
         if blocked[code] is None or code in held or score[code] <= 0:
             continue
         for pre in (*c.prerequisites.codes, *c.prerequisites.recommended):
-            if pre not in held and blocked.get(pre) is None:
-                gain = math.ceil(score[code] / 2)
-                bonus[pre].append(Reason(f"A first step towards {code} ({c.name}), which fits your answers "
-                                         f"but {blocked[code]}.", gain, "step-towards"))
+            if pre in held or blocked.get(pre) is not None:
+                continue
+            own = sum(r.weight for r in reasons[code] if pre not in weights_of.get(r.rule, {}))
+            if own > 0:
+                bonus[pre].append(Reason(f"A first step towards {code} ({c.name}): {blocked[code]}.",
+                                         math.ceil(own / 2), "step-towards"))
     for code, extra in bonus.items():
         reasons[code].extend(extra)
         score[code] += sum(r.weight for r in extra)
@@ -190,7 +195,8 @@ def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], held: set[st
                 have.add(code)
     current = first
     experience = answers.get("experience") or "none"
-    while len(steps) < PATH_STEPS + len(first.includes):
+    limit = max(PATH_STEPS, len(steps) + 1)  # after a course and its assessments, one step more
+    while len(steps) < limit:
         options = [c for c in current.leads_to if c not in have and certs[c].kind != "course"]
         if not options:
             break
