@@ -3,14 +3,20 @@
 Safety: YAML is parsed with PyYAML's safe loader (the C one when present), so no tag can construct an
 object; duplicate keys are refused; the size a document would expand to through aliases is measured on
 the parsed node graph *before* anything is constructed, so an alias bomb is refused in microseconds.
-Speed: the happy path builds no line table; only when a value is wrong is the node graph walked to find
-the line to report.
+Speed: parsing YAML in Python costs about 1 ms per 200 values, far more than everything else a command
+does. So the parse result of each file is cached as JSON under the hash of the file's bytes (see
+``_parse_cached``): the same bytes always parse to the same data, only files that passed the schema are
+cached, and every load still runs the full schema and cross-reference checks on what it reads. Nothing
+in the cache is executable (JSON), and a missing or unwritable cache only costs time. The happy path
+builds no line table; only when a value is wrong is the YAML re-read to find the line to report.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -39,6 +45,8 @@ from scrumcert.model import (
 from scrumcert.schema import FILE, SchemaError, dotted
 
 ENV_VAR = "SCRUMCERT_DATA"
+CACHE_ENV = "SCRUMCERT_CACHE_DIR"  # a folder, or "off"
+_CACHE_SALT = f"scrumcert-parse-1|pyyaml-{yaml.__version__}|".encode()
 MAX_VALUES = 200_000  # far above any real catalogue; an alias bomb expands to billions
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -90,8 +98,16 @@ def _expanded_size(node: Node, memo: dict[int, int]) -> int:
 @dataclass(slots=True)
 class _File:
     name: str
-    node: Node | None
+    path: Path
     data: dict[str, Any]
+    _node: Node | None = field(default=None, repr=False)
+
+    @property
+    def node(self) -> Node | None:
+        """The YAML node graph, re-read only when an error needs a line number."""
+        if self._node is None:
+            self._node = _read(self.path, self.name)[0]
+        return self._node
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         """The line of the deepest node on ``path`` (1-based), for error messages."""
@@ -130,17 +146,24 @@ def read_yaml(path: Path, name: str) -> Any:
     return _read(path, name)[1]
 
 
-def _read(path: Path, name: str) -> tuple[Node | None, Any]:
+def _bytes(path: Path, name: str) -> bytes:
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise CatalogueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", name) from None
+        return path.read_bytes()
     except OSError as exc:
         raise CatalogueError(f"cannot read: {exc.strerror or exc}", name) from None
+
+
+def _read(path: Path, name: str, raw: bytes | None = None) -> tuple[Node | None, Any]:
+    raw = _bytes(path, name) if raw is None else raw
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CatalogueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", name) from None
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
-        if node is not None and _expanded_size(node, {}) > MAX_VALUES:
+        # an alias needs a '*': without one the document cannot expand, so skip the walk
+        if node is not None and "*" in text and _expanded_size(node, {}) > MAX_VALUES:
             raise CatalogueError(f"expands to more than {MAX_VALUES:,} values through aliases; refused",
                                  name, node.start_mark.line + 1)
         return node, (loader.construct_document(node) if node is not None else None)
@@ -158,19 +181,67 @@ def _read(path: Path, name: str) -> tuple[Node | None, Any]:
         loader.dispose()
 
 
+def _cache_dir() -> Path | None:
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen:
+        return None if chosen == "off" else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "scrumcert"
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, date):
+        return {"$date": value.isoformat()}
+    raise TypeError(type(value).__name__)
+
+
+def _json_hook(obj: dict[str, Any]) -> Any:
+    if len(obj) == 1 and "$date" in obj:
+        return date.fromisoformat(obj["$date"])
+    return obj
+
+
+def _parse_cached(path: Path, name: str) -> tuple[Node | None, Any, Path | None]:
+    """Parse one file, or take its parse result from the cache; also return where to cache it."""
+    raw = _bytes(path, name)
+    folder = _cache_dir()
+    entry = folder / f"{hashlib.sha256(_CACHE_SALT + raw).hexdigest()}.json" if folder else None
+    if entry is not None:
+        try:
+            return None, json.loads(entry.read_text(encoding="utf-8"), object_hook=_json_hook), None
+        except (OSError, ValueError):
+            pass  # no entry yet, or an unreadable one: parse the YAML
+    node, data = _read(path, name, raw)
+    return node, data, entry
+
+
+def _store(entry: Path, data: Any) -> None:
+    """Best effort: a cache that cannot be written only costs time."""
+    from scrumcert.errors import ScrumcertError
+    from scrumcert.files import write_atomic
+
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(entry, json.dumps(data, default=_json_default, separators=(",", ":")))
+    except (OSError, ScrumcertError, TypeError, ValueError):
+        pass
+
+
 def parse_file(path: Path, shown: str | None = None) -> _File:
     """Parse one catalogue file safely and check it against the schema."""
     name = shown or _display(path)
-    node, data = _read(path, name)
+    node, data, entry = _parse_cached(path, name)
     if data is None:
         data = {}
-    one = _File(name, node, data)
+    one = _File(name, path, data, node)
     if not isinstance(data, dict):
         raise one.error((), "expected a mapping with roles, certifications, questions or rules at the top")
     try:
         one.data = FILE.check(data, ())
     except SchemaError as exc:
         raise one.error(exc.path, exc.message) from None
+    if entry is not None:
+        _store(entry, data)
     return one
 
 
@@ -232,15 +303,15 @@ class _Builder:
         for f, i, c in self.items["certifications"]:
             at = ("certifications", i)
             pre = c.get("prerequisites", {})
-            for field, names in (("leads_to", c.get("leads_to", [])), ("includes", c.get("includes", [])),
-                                 ("prerequisites.codes", pre.get("codes", [])),
-                                 ("prerequisites.recommended", pre.get("recommended", []))):
+            for where, names in ((("leads_to",), c.get("leads_to", [])),
+                                 (("includes",), c.get("includes", [])),
+                                 (("prerequisites", "codes"), pre.get("codes", [])),
+                                 (("prerequisites", "recommended"), pre.get("recommended", []))):
                 for j, code in enumerate(names):
                     if code not in codes:
-                        path = (*at, *field.split("."), j)
-                        raise f.error(path, f"unknown certification code {code!r}")
+                        raise f.error((*at, *where, j), f"unknown certification code {code!r}")
                     if code == c["code"]:
-                        raise f.error((*at, *field.split("."), j), "a certification cannot name itself")
+                        raise f.error((*at, *where, j), "a certification cannot name itself")
             for j, role in enumerate(c["roles"]):
                 if role not in roles:
                     raise f.error((*at, "roles", j), f"unknown role {role!r} "

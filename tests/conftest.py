@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +16,9 @@ from scrumcert.loader import bundled_dir, load_catalogue
 from scrumcert.model import Catalogue
 
 REPO = Path(__file__).resolve().parent.parent
+
+# Keep the parse cache of test runs (and of the CLI subprocesses they start) out of the user's home.
+os.environ.setdefault("SCRUMCERT_CACHE_DIR", tempfile.mkdtemp(prefix="scrumcert-cache-"))
 
 
 @pytest.fixture(scope="session")
