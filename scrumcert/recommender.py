@@ -174,6 +174,10 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any]) -> Advice:
     notes = []
     if budget is not None and top and not any_fits:
         notes.append(f"Nothing eligible is known to fit a budget of ${budget:,}; the ranking ignores it.")
+    waiting = max((r for r in ranking if not r.eligible and r.code not in held), key=lambda r: r.score,
+                  default=None)
+    if top and waiting and waiting.score > top.score:
+        notes.append(f"{waiting.code} fits your answers best ({waiting.score:+d}) but {waiting.blocked}.")
     if top is None:
         notes.append("Nothing is left to recommend: you hold everything you are eligible for.")
     path = _path(catalogue, top, score, held, months, answers) if top else ()

@@ -451,9 +451,11 @@ BROKEN_CASES = [
 
 
 def broken_params() -> list[object]:
-    return [pytest.param(case, id=case.file.removesuffix(".yaml"),
-                         marks=[pytest.mark.xfail(reason=f"bug: {case.bug}", strict=True)] if case.bug else [])
-            for case in BROKEN_CASES]
+    out = []
+    for case in BROKEN_CASES:
+        marks = [pytest.mark.xfail(reason=f"bug: {case.bug}", strict=True)] if case.bug else []
+        out.append(pytest.param(case, id=case.file.removesuffix(".yaml"), marks=marks))
+    return out
 
 
 def expected_message(case: Broken) -> str:
