@@ -36,6 +36,9 @@ def read_file(path: Path) -> dict[str, Any]:
             data = json.loads(text) if text.strip() else None
         except json.JSONDecodeError as exc:
             raise ScrumcertError(f"answers file {shown}:{exc.lineno}: invalid JSON: {exc.msg}") from None
+        except (ValueError, RecursionError) as exc:  # e.g. an integer too long to convert, deep nesting
+            raise ScrumcertError(f"answers file {shown}: invalid JSON: {str(exc)[:80] or 'too deep'}"
+                                 ) from None
     else:
         if not path.exists():
             raise ScrumcertError(f"answers file {shown}: no such file")
@@ -56,10 +59,13 @@ def _one(catalogue: Catalogue, q: Question, value: Any, where: str) -> Any:
     if q.type == "integer":
         if value is None or value == "":
             return None
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            raise ScrumcertError(f"{where}: {q.id!r} must be a whole number of 0 or more, got {value!r}")
+        text = value.strip() if isinstance(value, str) else None
+        if text is not None and text.isascii() and text.isdigit() and len(text) <= 12:
+            value = int(text)
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10**12:
+            shown = value if not isinstance(value, str) or len(value) <= 40 else value[:40] + "..."
+            raise ScrumcertError(f"{where}: {q.id!r} must be a whole number from 0 to 999999999999, "
+                                 f"got {shown!r}")
         return value
     # codes
     if value is None or value == "":

@@ -27,10 +27,22 @@ _ClickException: type[Exception] = next(
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one line on stderr and exit: the only way an expected failure leaves the program."""
-    sys.stderr.write(f"scrumcert: error: {message}\n")
+    """Print one line on stderr and exit: the only way an expected failure leaves the program.
+    The message may quote catalogue or user text, so control characters are made visible."""
+    from scrumcert.safe_text import literal
+
+    sys.stderr.write(f"scrumcert: error: {literal(' '.join(message.split()))}\n")
     sys.stderr.flush()
     raise SystemExit(code)
+
+
+def _tolerant_streams() -> None:
+    """On a terminal that cannot encode some character (LANG=C without UTF-8 mode), print it as an
+    escape instead of failing on it."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding and "utf" not in encoding and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 class _Group(TyperGroup):
@@ -39,14 +51,17 @@ class _Group(TyperGroup):
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
+        _tolerant_streams()
         try:
             code = super().main(args, prog_name or "scrumcert", complete_var, standalone_mode=False,
                                 **extra)
         except ScrumcertError as exc:
             fail(exc.message, exc.exit_code)
         except _ClickException as exc:
-            fail(f"{exc.format_message()} (see 'scrumcert --help')",  # type: ignore[attr-defined]
-                 getattr(exc, "exit_code", 2))
+            message = exc.format_message()  # type: ignore[attr-defined]
+            if not message.strip():  # no arguments: Click printed the help; keep its status, add nothing
+                sys.exit(getattr(exc, "exit_code", 2))
+            fail(f"{message} (see 'scrumcert --help')", getattr(exc, "exit_code", 2))
         except (typer.Abort, KeyboardInterrupt, EOFError):
             fail("cancelled", 130)
         code = code if isinstance(code, int) else 0
@@ -136,7 +151,9 @@ def complete_code(incomplete: str) -> list[str]:
         catalogue = load(None)
     except ScrumcertError:
         return []
-    return [c for c in catalogue.certifications if c.lower().startswith(incomplete.lower())]
+    # keep what was typed as typed: shells only offer words that start with it (codes resolve in any case)
+    return [incomplete + c[len(incomplete):] for c in catalogue.certifications
+            if c.lower().startswith(incomplete.lower())]
 
 
 YearsOption = Annotated[int, typer.Option("--years", min=1, max=50,
@@ -310,8 +327,10 @@ def advise(
     output: OutputOption = None,
     data: DataOption = None,
 ) -> None:
-    """Ask a few questions (or read them from options or a file) and recommend a certification,
-    with the reasons, the top three side by side, and a step-by-step path."""
+    """Recommend a certification: the reasons, the top three side by side, and a step-by-step path.
+
+    Asks a few questions in a terminal; without one, give the answers as options or with --answers.
+    """
     from scrumcert import answers as answers_mod
     from scrumcert.recommender import recommend
 
@@ -328,7 +347,7 @@ def advise(
             given.update(answers_mod.check(catalogue, {qid: value}, f"--{qid.replace('_', '-')}"))
     missing = answers_mod.missing(catalogue, given)
     if missing:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()):
             flags = " ".join(f"--{m.replace('_', '-')} VALUE" for m in missing)
             raise ScrumcertError(f"no terminal to ask on, and these answers are missing: "
                                  f"{', '.join(missing)}; give them as {flags} or in --answers FILE")
@@ -374,7 +393,9 @@ def plan(
     data: DataOption = None,
 ) -> None:
     """Plan training for a team: each person's recommendation, courses taken together, seats and cost.
-    Exits 3 when some rows were skipped (they are listed); the rest of the plan is still computed."""
+
+    Exits 3 when some rows were skipped (each is named on stderr); the rest is still planned.
+    """
     from scrumcert import document
     from scrumcert.errors import PARTIAL
     from scrumcert.planner import make_plan, read_team_file

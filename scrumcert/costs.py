@@ -66,6 +66,12 @@ def ownership(c: Certification, years: int) -> Ownership:
                          "the exam attempts that come with it")
         else:
             unknown.append("course price")
+        exam = c.exam
+        if exam is not None and exam.fee_usd is not None and not exam.attempts_included:
+            low += exam.fee_usd  # the course does not come with an attempt: the exam is bought apart
+            high += exam.fee_usd
+            notes.append(f"{c.code}: one exam attempt at ${exam.fee_usd:,} on top of the training, passed "
+                         f"first time ({_dated(c, 'exam')})")
     elif c.exam is not None:
         if c.exam.fee_usd is not None:
             low += c.exam.fee_usd

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scrumcert.model import Catalogue, Certification
-from scrumcert.present import attribute_rows, literal, source_line, top_codes, why_lines
+from scrumcert.present import attribute_rows, exam_summary, literal, source_line, top_codes, why_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def show(c: Certification, catalogue: Catalogue, years: int | None = None) -> li
 
 
 def listing(certs: list[Certification]) -> list[Block]:
-    rows = [[c.code, literal(c.name), literal(c.issuer), "none" if c.exam is None else "yes",
+    rows = [[c.code, literal(c.name), literal(c.issuer), exam_summary(c.exam),
              "lifetime" if c.renewal is None else "renews"] for c in certs]
     return [Grid(["Code", "Name", "Issuer", "Exam", "Renewal"], rows)]
 
@@ -108,7 +108,9 @@ def advice(result: Any, catalogue: Catalogue, explain: bool = False, years: int 
 # --- writing -----------------------------------------------------------------------------------------
 
 def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
+    """One Markdown cell or line: no line breaks; pipes escaped; '<' and '&' escaped so that text from
+    a catalogue is never taken for HTML by a Markdown renderer."""
+    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
 
 
 def to_markdown(blocks: list[Block]) -> str:

@@ -21,19 +21,35 @@ def _budget(text: str) -> bool | str:
     return True if not text or text.isdigit() else "A whole number of US dollars, or empty for no limit"
 
 
+def _end_of_input_cancels(question: questionary.Question) -> questionary.Question:
+    """Ctrl-D ends the interview like Ctrl-C (list prompts otherwise ignore it)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    keys = KeyBindings()
+
+    @keys.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError())
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, keys]) if app.key_bindings else keys
+    return question
+
+
 def _ask(catalogue: Catalogue, q: Question) -> Any:
     if q.type == "choice":
         choices = [questionary.Choice(c.label, value=c.value) for c in q.choices]
-        return questionary.select(q.prompt, choices=choices, default=q.default or None,
-                                  instruction=f"({q.help})", use_shortcuts=False).unsafe_ask()
+        return _end_of_input_cancels(questionary.select(
+            q.prompt, choices=choices, default=q.default or None, instruction=f"({q.help})",
+            use_shortcuts=False)).unsafe_ask()
     if q.type == "integer":
         text = questionary.text(f"{q.prompt} ({q.help})", validate=_budget).unsafe_ask()
         text = text.strip().replace(",", "").lstrip("$")
         return int(text) if text else None
     choices = [questionary.Choice(f"{c.code}  {c.name}", value=c.code)
                for c in catalogue.certifications.values()]
-    return tuple(questionary.checkbox(f"{q.prompt} (space to tick, enter when done; none is fine)",
-                                      choices=choices).unsafe_ask() or ())
+    return tuple(_end_of_input_cancels(questionary.checkbox(
+        f"{q.prompt} (space to tick, enter when done; none is fine)", choices=choices)).unsafe_ask() or ())
 
 
 def ask(catalogue: Catalogue, given: Answers) -> Answers:

@@ -158,7 +158,8 @@ def _read(path: Path, name: str, raw: bytes | None = None) -> tuple[Node | None,
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise CatalogueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", name) from None
+        line = raw[:exc.start].count(b"\n") + 1
+        raise CatalogueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})", name, line) from None
     loader = _StrictLoader(text)
     try:
         node = loader.get_single_node()
@@ -177,6 +178,8 @@ def _read(path: Path, name: str, raw: bytes | None = None) -> tuple[Node | None,
         raise CatalogueError(" ".join(str(exc).split()), name) from None
     except RecursionError:
         raise CatalogueError("nested too deeply", name) from None
+    except ValueError as exc:  # PyYAML's constructor: an impossible date, an integer too long, ...
+        raise CatalogueError(f"invalid value: {' '.join(str(exc).split())[:100]}", name) from None
     finally:
         loader.dispose()
 

@@ -57,13 +57,19 @@ class Plan:
     years_low: int
     years_high: int
     unpriced: dict[str, int] = field(default_factory=dict)  # code -> seats whose price is unknown
+    years_unknown: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> parts not priced
 
 
-def _rows_from_csv(path: Path) -> list[dict[str, Any]]:
+def _rows_from_csv(path: Path, catalogue: Catalogue) -> list[dict[str, Any]]:
     with path.open(newline="", encoding="utf-8-sig") as fh:
         reader = csv.DictReader(fh)
         if not reader.fieldnames:
             raise ScrumcertError(f"team file {path}: is empty")
+        known = (*PERSON_FIELDS, *catalogue.questions)
+        unknown = [f for f in reader.fieldnames if f.strip() not in known]
+        if unknown:
+            raise ScrumcertError(f"team file {path}: unknown column {unknown[0]!r} "
+                                 f"(columns: {', '.join(known)})")
         rows = []
         for raw in reader:
             row = {k.strip(): (v or "").strip() for k, v in raw.items() if k is not None}
@@ -79,7 +85,7 @@ def read_team_file(path: Path, catalogue: Catalogue) -> tuple[list[Person], list
         raise ScrumcertError(f"team file {path}: no such file")
     try:
         if path.suffix.lower() == ".csv":
-            rows = _rows_from_csv(path)
+            rows = _rows_from_csv(path, catalogue)
         else:
             from scrumcert.loader import read_yaml
 
@@ -183,6 +189,7 @@ def make_plan(catalogue: Catalogue, people: list[Person], problems: list[RowProb
             seats[a.attend] = seats.get(a.attend, 0) + 1
     now_low = now_high = years_low = years_high = 0
     unpriced: dict[str, int] = {}
+    years_unknown: dict[str, tuple[str, ...]] = {}
     for code, count in seats.items():
         c = catalogue.certifications[code]
         price = cost_now(c)
@@ -196,5 +203,7 @@ def make_plan(catalogue: Catalogue, people: list[Person], problems: list[RowProb
         o = ownership(c, years)
         years_low += count * o.low
         years_high += count * o.high
+        if o.unknown:
+            years_unknown[code] = o.unknown
     return Plan(years, tuple(assignments), tuple(problems or ()), dict(sorted(seats.items())),
-                tuple(groups), now_low, now_high, years_low, years_high, unpriced)
+                tuple(groups), now_low, now_high, years_low, years_high, unpriced, years_unknown)

@@ -7,20 +7,16 @@ makes terminal escape sequences and other control characters visible instead of 
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 from scrumcert.model import Catalogue, Certification, Exam, PriceRange, Renewal, Source
+from scrumcert.safe_text import literal
+
+__all__ = ["literal"]  # re-exported: renderers take it from here
 
 UNKNOWN = "unknown"
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def literal(text: str) -> str:
-    """Show control characters (ESC, BEL, CR, C1 codes) as ``\\x1b``-style escapes."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def number(value: float | None) -> str:
@@ -67,6 +63,14 @@ def exam_text(exam: Exam | None) -> str:
     return ", ".join(parts) or UNKNOWN
 
 
+def exam_summary(exam: Exam | None) -> str:
+    """'none', 'unknown' (an exam nothing is known about) or 'yes', for one-word columns."""
+    if exam is None:
+        return "none"
+    known = (exam.questions, exam.minutes, exam.pass_percent, exam.fee_usd, exam.attempts_included)
+    return "yes" if any(v is not None for v in known) else UNKNOWN
+
+
 def pass_text(exam: Exam | None) -> str:
     if exam is None:
         return "-"
@@ -79,7 +83,7 @@ def exam_fee_text(c: Certification) -> str:
         return "-"
     if exam.fee_usd is not None:
         return f"{money(exam.fee_usd)} per attempt"
-    if c.course.required:
+    if c.course.required and exam.attempts_included:
         return "with the course"
     return UNKNOWN
 
@@ -243,10 +247,19 @@ def plan_totals(plan: Any) -> list[str]:
     def span(low: int, high: int) -> str:
         return money(low) if low == high else f"{money(low)} to {money(high)}"
 
-    unknown = ", ".join(f"{n} x {code}" for code, n in plan.unpriced.items())
-    extra = f" + seats of unknown price: {unknown}" if unknown else ""
-    return [f"Now: {span(plan.now_low, plan.now_high)}{extra}",
-            f"Over {plan.years} years, renewals included: {span(plan.years_low, plan.years_high)}{extra}"]
+    def total(low: int, high: int, unknown: str) -> str:
+        if not unknown:
+            return span(low, high)
+        if not high:
+            return f"unknown ({unknown})"
+        return f"{span(low, high)} + {unknown}"
+
+    unpriced = ", ".join(f"{n} x {code}" for code, n in plan.unpriced.items())
+    later = "; ".join(f"{code}: {', '.join(parts)}" for code, parts in plan.years_unknown.items())
+    seats = f"seats of unknown price: {unpriced}" if unpriced else ""
+    return [f"Now: {total(plan.now_low, plan.now_high, seats)}",
+            f"Over {plan.years} years, renewals included: "
+            f"{total(plan.years_low, plan.years_high, f'not priced: {later}' if later else '')}"]
 
 
 def plan_dict(plan: Any) -> dict[str, Any]:
@@ -262,7 +275,8 @@ def plan_dict(plan: Any) -> dict[str, Any]:
         "groups": [{"team": t, "course": c, "people": list(n)} for t, c, n in plan.groups],
         "cost": {"now_low_usd": plan.now_low, "now_high_usd": plan.now_high,
                  "years_low_usd": plan.years_low, "years_high_usd": plan.years_high,
-                 "unpriced_seats": plan.unpriced},
+                 "unpriced_seats": plan.unpriced,
+                 "years_unknown": {code: list(parts) for code, parts in plan.years_unknown.items()}},
         "problems": [{"row": p.row, "message": p.message} for p in plan.problems],
     }
 
@@ -272,7 +286,14 @@ def today() -> date:
     import os
 
     pinned = os.environ.get("SCRUMCERT_TODAY")
-    return date.fromisoformat(pinned) if pinned else date.today()
+    if not pinned:
+        return date.today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        from scrumcert.errors import ScrumcertError
+
+        raise ScrumcertError(f"SCRUMCERT_TODAY={pinned!r} is not a date YYYY-MM-DD") from None
 
 
 def stale(certs: list[Certification], months: int = 12, now: date | None = None) -> list[str]:

@@ -18,7 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from scrumcert.model import Catalogue, Certification
-from scrumcert.present import attribute_rows, literal, source_line
+from scrumcert.present import attribute_rows, exam_summary, literal, source_line
 
 DIFFERS = "*"
 
@@ -80,7 +80,7 @@ def list_table(certs: list[Certification], console: Console) -> Table:
         table.add_column(name, overflow="fold", **kw)
     for c in certs:
         table.add_row(Text(c.code), Text(literal(c.name)), Text(literal(c.issuer)),
-                      "none" if c.exam is None else "yes", "lifetime" if c.renewal is None else "renews")
+                      exam_summary(c.exam), "lifetime" if c.renewal is None else "renews")
     return table
 
 

@@ -7,6 +7,7 @@ catalogue is being written. A test keeps the committed file equal to ``json_sche
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date
 from typing import Any
@@ -75,6 +76,8 @@ class Num(Spec):
         if isinstance(value, bool) or not isinstance(value, ok):
             raise SchemaError(path, f"expected {'a whole number' if self.integer else 'a number'}, "
                                     f"got {_kind(value)} {value!r}")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise SchemaError(path, f"expected a finite number, got {value!r}")
         if value < self.minimum or (self.maximum is not None and value > self.maximum):
             top = f" and {self.maximum:g}" if self.maximum is not None else ""
             raise SchemaError(path, f"{value!r} is out of range (expected between {self.minimum:g}{top})"
@@ -98,12 +101,17 @@ class Bool(Spec):
         return {"type": "boolean"}
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 class Day(Spec):
     """A calendar date written as YAML's ``YYYY-MM-DD``, never in the future."""
 
     def check(self, value: Any, path: Path) -> date:
         if isinstance(value, str):
             try:
+                if not _ISO_DAY.fullmatch(value):
+                    raise ValueError(value)
                 value = date.fromisoformat(value)
             except ValueError:
                 raise SchemaError(path, f"expected a date YYYY-MM-DD, got {value!r}") from None
@@ -271,7 +279,8 @@ CERTIFICATION = Obj(
             "fee_usd": MAYBE_INT, "attempts_included": MAYBE_INT, "note": MAYBE_TEXT,
         })),
         "renewal": Literal("lifetime", Obj({}, {
-            "every_years": MAYBE_NUM, "fee_usd": MAYBE_INT, "education_units": MAYBE_INT,
+            "every_years": Nullable(Num(minimum=0.25, maximum=100)), "fee_usd": MAYBE_INT,
+            "education_units": MAYBE_INT,
             "unit": Nullable(Enum(UNITS)), "note": MAYBE_TEXT,
         })),
         "pdus": MAYBE_NUM,

@@ -57,11 +57,19 @@ def test_bundled_dir_holds_the_data_files() -> None:
     assert {"certifications.yaml", "roles.yaml"} <= {p.name for p in folder.iterdir()}
 
 
-def test_bundled_files_are_named_data_slash_file(catalogue: Catalogue, monkeypatch: pytest.MonkeyPatch,
+def test_bundled_files_are_named_data_slash_file(data_copy: Path, monkeypatch: pytest.MonkeyPatch,
                                                  tmp_path: Path) -> None:
+    """Wherever it runs from (an installed wheel included), a bundled file is called data/<file>."""
     monkeypatch.delenv("SCRUMCERT_DATA", raising=False)
-    monkeypatch.chdir(tmp_path)  # wherever you run it from, a bundled file is called data/...
-    assert loader.parse_file(bundled_dir() / "roles.yaml", "data/roles.yaml").name == "data/roles.yaml"
+    monkeypatch.setattr(loader, "bundled_dir", lambda: data_copy)
+    roles = data_copy / "roles.yaml"
+    text = roles.read_text(encoding="utf-8")
+    assert text.splitlines()[2] == "  - id: scrum_master"
+    roles.write_text(text.replace("  - id: scrum_master", "  - id: Scrum_Master", 1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "..")
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue()
+    assert str(err.value) == "data/roles.yaml:3: roles[0].id: 'Scrum_Master' is not an id (lower_snake_case)"
 
 
 def test_the_loader_is_safe_and_uses_the_c_loader_when_present() -> None:
@@ -486,14 +494,16 @@ def test_broken_file_gives_one_exact_line(case: Broken, write_catalogue: Callabl
                                           monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     folder = build_broken(case, write_catalogue)
     monkeypatch.chdir(tmp_path)
-    started = time.perf_counter()
-    with pytest.raises(CatalogueError) as err:
-        load_catalogue(folder)
-    elapsed = time.perf_counter() - started
-    assert str(err.value) == expected_message(case)
-    assert "\n" not in str(err.value)
-    assert err.value.exit_code == 2
-    assert elapsed < 1.0, f"took {elapsed:.2f} s"
+    monkeypatch.setenv("SCRUMCERT_CACHE_DIR", str(tmp_path / "cache"))
+    for _ in ("parsed", "from the parse cache"):  # the second load may take the files from the cache
+        started = time.perf_counter()
+        with pytest.raises(CatalogueError) as err:
+            load_catalogue(folder)
+        elapsed = time.perf_counter() - started
+        assert str(err.value) == expected_message(case)
+        assert "\n" not in str(err.value)
+        assert err.value.exit_code == 2
+        assert elapsed < 1.0, f"took {elapsed:.2f} s"
 
 
 def test_alias_bomb_is_refused_before_it_expands(write_catalogue: Callable[[dict[str, str]], Path],
@@ -534,3 +544,37 @@ def test_the_fixed_template_loads(write_catalogue: Callable[[dict[str, str]], Pa
     text = (BROKEN / "future_date.yaml").read_text(encoding="utf-8").replace("2999-01-01", "2026-01-01")
     cat = load_catalogue(write_catalogue({"demo.yaml": text, "roles.yaml": ROLES_TEXT}))
     assert list(cat.certifications) == ["DEMO"]
+
+
+# --- the parse cache ----------------------------------------------------------------------------
+
+
+def test_the_parse_cache_gives_the_same_catalogue(monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
+                                                  catalogue: Catalogue) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("SCRUMCERT_CACHE_DIR", str(cache))
+    monkeypatch.delenv("SCRUMCERT_DATA", raising=False)
+    first = load_catalogue()
+    entries = sorted(cache.glob("*.json"))
+    assert len(entries) == len(list(bundled_dir().glob("*.yaml")))
+    second = load_catalogue()
+    assert second == first
+    assert second.certifications == catalogue.certifications
+    for entry in entries:  # a damaged entry is ignored, never trusted
+        entry.write_text("{not json", encoding="utf-8")
+    assert load_catalogue().certifications == catalogue.certifications
+
+
+def test_the_parse_cache_never_hides_a_new_error(write_catalogue: Callable[[dict[str, str]], Path],
+                                                 monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """The cache is keyed by the bytes: edit the file and the edit is what is checked."""
+    monkeypatch.setenv("SCRUMCERT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    good = (BROKEN / "future_date.yaml").read_text(encoding="utf-8").replace("2999-01-01", "2026-01-01")
+    folder = write_catalogue({"demo.yaml": good, "roles.yaml": ROLES_TEXT})
+    assert list(load_catalogue(folder).certifications) == ["DEMO"]
+    (folder / "demo.yaml").write_text(good.replace("pdus: null", "pdus: 3"), encoding="utf-8")
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(folder)
+    assert str(err.value) == ("catalogue/demo.yaml:14: certifications[0].sources: no source backs the fact "
+                              f"'pdus' {UNSOURCED}")
