@@ -37,7 +37,9 @@ def resolve(catalogue: Catalogue, text: str) -> str:
         return code
     close = difflib.get_close_matches(key, catalogue.index, n=6, cutoff=0.6) if key else []
     hints = list(dict.fromkeys(catalogue.index[k] for k in close))[:3]
-    shown = text if text.strip() else "(empty)"
+    if not text.strip():
+        raise ScrumcertError("no certification code given (an empty one)")
+    shown = text
     if hints:
         raise ScrumcertError(f"unknown certification {shown!r}; did you mean {' or '.join(hints)}?")
     raise ScrumcertError(f"unknown certification {shown!r}; run 'scrumcert list' to see every code")

@@ -65,6 +65,17 @@ class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
         return super().construct_mapping(node, deep)
 
 
+def _timestamp_or_text(loader: _StrictLoader, node: ScalarNode) -> Any:
+    """An impossible date (2026-02-30) stays text, so the schema reports it with its line and field."""
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+
 def bundled_dir() -> Path:
     """The catalogue shipped in the wheel, or ``data/`` beside the package in a source checkout."""
     shipped = resources.files("scrumcert") / "_data"
@@ -171,6 +182,8 @@ def _read(path: Path, name: str, raw: bytes | None = None) -> tuple[Node | None,
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(str(exc.problem or exc.context or "invalid YAML").split())
+        if problem.startswith("but ") and exc.context:  # PyYAML splits "expected X, but found Y"
+            problem = f"{' '.join(str(exc.context).split())}, {problem}"
         if "constructor for the tag" in problem:
             problem = f"YAML tag {problem.split()[-1]} is not allowed (only plain data is read)"
         raise CatalogueError(problem, name, mark.line + 1 if mark else None) from None

@@ -82,7 +82,7 @@ def matches(rule: Rule, answers: dict[str, Any]) -> bool:
                 return False
             if "max" in cond and value > cond["max"]:
                 return False
-        elif isinstance(value, tuple):  # codes held: any listed code
+        elif isinstance(value, tuple | list):  # codes held: any listed code
             if not set(cond) & set(value):
                 return False
         elif value not in cond:
@@ -178,6 +178,12 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any]) -> Advice:
                   default=None)
     if top and waiting and waiting.score > top.score:
         notes.append(f"{waiting.code} fits your answers best ({waiting.score:+d}) but {waiting.blocked}.")
+    unpriced = max((r for r in ranking if r.eligible and r.cost_now is None), key=lambda r: r.score,
+                   default=None)
+    if top and any_fits and unpriced and unpriced.score > top.score:
+        notes.append(f"{unpriced.code} fits your answers best ({unpriced.score:+d}), but no source gives "
+                     f"its price, so it cannot be shown to fit your budget of ${budget:,}; ask trainers "
+                     "for a quote.")
     if top is None:
         notes.append("Nothing is left to recommend: you hold everything you are eligible for.")
     path = _path(catalogue, top, score, held, months, answers) if top else ()
@@ -211,7 +217,9 @@ def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], held: set[st
         need = nxt.prerequisites.experience_months
         when = ("next, when you are ready" if not need or months >= need else
                 f"once you have {need} months in the role (you have: {experience.replace('_', ' ')})")
-        why = f"It builds on {current.code}: the next level of the same track."
+        why = (f"The next level after the assessments the {current.code} course comes with."
+               if current.kind == "course"
+               else f"It builds on {current.code}: the next level of the same track.")
         if nxt.prerequisites.note:
             why += f" {nxt.prerequisites.note}"
         steps.append(Step(nxt.code, when, why))

@@ -40,7 +40,7 @@ def compare_table(certs: list[Certification], catalogue: Catalogue, console: Con
                   caption_justify="left")
     table.add_column("", style="bold", no_wrap=True)
     for c in certs:
-        table.add_column(Text(c.code), overflow="fold", ratio=1)
+        table.add_column(Text(c.code), overflow="fold", ratio=1, min_width=min(len(c.code), 11))
     table.add_row("Name", *(Text(literal(c.name)) for c in certs))
     for label, values in attribute_rows(certs, catalogue, years):
         differs = len(certs) > 1 and len(set(values)) > 1

@@ -220,14 +220,20 @@ def test_end_of_input_at_the_budget_question_cancels(terminal: Any, tmp_path: Pa
     assert not saved.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="Ctrl-D (end of input) is ignored by questionary's select prompt, "
-                   "used for every choice question: the interview keeps waiting instead of cancelling")
-def test_end_of_input_at_a_choice_question_cancels(terminal: Any) -> None:
-    term = terminal()
-    term.question("role")
+@pytest.mark.parametrize("where", ["role", "held"])
+def test_end_of_input_at_a_list_question_cancels(terminal: Any, tmp_path: Path, where: str) -> None:
+    """Ctrl-D at a select (role) or checkbox (held) question ends the interview like Ctrl-C."""
+    saved = tmp_path / "answers.yaml"
+    term = terminal("--target", "both", "--goal", "job", "--experience", "none", "--exam", "either",
+                    "--renewal", "either", "--learning", "either", "--budget-usd", "100",
+                    "--save-answers", str(saved))
+    if where == "held":
+        term.choose("role", "coach")
+    term.question(where)
     term.child.send(CTRL_D)
-    term.child.expect(pexpect.EOF, timeout=3)
-    rest = term.child.before
-    term.child.close()
-    assert "cancelled" in rest
+    rest = term.finish()
+    assert rest.strip().endswith("scrumcert: error: cancelled")
+    assert "Traceback" not in term.output()
+    assert "Recommended" not in term.output()
     assert term.child.exitstatus == 130
+    assert not saved.exists()

@@ -29,8 +29,8 @@ try:
 except SystemExit as exc:
     code = exc.code
 with open(out, "w") as fh:
-    json.dump({"exit": code, "modules": {m: m in sys.modules for m in %r}}, fh)
-""" % (WATCHED,)
+    json.dump({"exit": code, "modules": {m: m in sys.modules for m in WATCHED}}, fh)
+""".replace("WATCHED", repr(WATCHED))
 
 
 def imported(tmp_path: Path, *argv: str) -> dict[str, bool]:

@@ -130,17 +130,29 @@ PERSONAS = [
     Persona("budget-250-sm-in-a-live-course-exactly-affords-the-csm",
             {"role": "new", "target": "scrum_master", "goal": "job", "learning": "live_course",
              "budget_usd": 250}, "CSM", "target-sm-foundation"),
-    Persona("S11-team-learns-together-with-a-generous-budget",
-            {"role": "scrum_master", "target": "both", "goal": "team", "budget_usd": 3000},
-            "PSMPO", "team-learns-together", xfail=UNKNOWN_PRICE_NEVER_FITS),
-    Persona("path-sm-holding-csm-advances-with-a-generous-budget",
-            {"role": "scrum_master", "target": "scrum_master", "goal": "advance", "experience": "1_to_3",
-             "held": ["CSM"], "budget_usd": 5000}, "A-CSM", "next-after-csm", xfail=UNKNOWN_PRICE_NEVER_FITS),
     # --- someone holding a whole track
     Persona("S13-veteran-holding-the-whole-sm-track-tries-the-other-side",
             {"role": "scrum_master", "target": "product_owner", "goal": "skills", "experience": "over_3",
              "held": ["CSP-SM", "PSM III", "SAFe SSM"]}, "CSPO", "sm-tries-other-side"),
 ]
+
+
+@pytest.mark.parametrize(("raw", "unpriced"), [
+    ({"role": "scrum_master", "target": "both", "goal": "team", "budget_usd": 3000}, "PSMPO"),
+    ({"role": "scrum_master", "target": "scrum_master", "goal": "advance", "experience": "1_to_3",
+      "held": ["CSM"], "budget_usd": 5000}, "A-CSM"),
+])
+def test_a_budget_keeps_unpriced_best_fits_out_of_the_top_and_says_so(
+        catalogue: Catalogue, raw: dict[str, Any], unpriced: str) -> None:
+    """The budget rule is literal: a price no source gives cannot be shown to fit, so a priced
+    certification within budget comes first, and a note names the better fit to ask trainers about."""
+    advice = advise(catalogue, raw)
+    top = advice.entry(advice.recommended)
+    assert top.cost_now is not None and top.cost_now <= raw["budget_usd"]
+    assert advice.entry(unpriced).eligible and advice.entry(unpriced).cost_now is None
+    assert advice.entry(unpriced).score > top.score
+    assert any(n.startswith(f"{unpriced} fits your answers best") and "no source gives its price" in n
+               for n in advice.notes)
 
 
 def advise(catalogue: Catalogue, raw: dict[str, Any]) -> Advice:
