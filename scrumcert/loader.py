@@ -54,7 +54,22 @@ _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class _StrictLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """The safe loader, refusing duplicate keys (PyYAML silently keeps the last one)."""
 
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        """PyYAML's constructors fail on odd explicit tags ('!!int ""', '!!bool maybe') with plain
+        Python errors; give them the node's position like any other YAML error."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, IndexError, KeyError, AttributeError) as exc:
+            what = " ".join(str(exc).split()) or type(exc).__name__
+            what = what if len(what) <= 80 else what[:80].rsplit(" ", 1)[0] + " ..."
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read this {node.tag.rsplit(':', 1)[-1]} value ({what})",
+                node.start_mark) from None
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, MappingNode):  # e.g. '!!map [1, 2]' or '!!set abc'
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping for the tag {node.tag}", node.start_mark)
         seen: set[str] = set()
         for key_node, _ in node.value:
             if isinstance(key_node, ScalarNode) and key_node.tag != "tag:yaml.org,2002:merge":
@@ -191,8 +206,8 @@ def _read(path: Path, name: str, raw: bytes | None = None) -> tuple[Node | None,
         raise CatalogueError(" ".join(str(exc).split()), name) from None
     except RecursionError:
         raise CatalogueError("nested too deeply", name) from None
-    except ValueError as exc:  # PyYAML's constructor: an impossible date, an integer too long, ...
-        raise CatalogueError(f"invalid value: {' '.join(str(exc).split())[:100]}", name) from None
+    except ValueError as exc:  # outside any node (should not happen; kept as a last guard)
+        raise CatalogueError(f"a value cannot be read ({' '.join(str(exc).split())[:80]})", name) from None
     finally:
         loader.dispose()
 
