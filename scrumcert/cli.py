@@ -106,9 +106,9 @@ def root(
 
 
 def load(data: Path | None) -> Catalogue:
-    from scrumcert.loader import load_catalogue
+    from scrumcert.snapshot import open_catalogue
 
-    return load_catalogue(data)
+    return open_catalogue(data)
 
 
 def emit(text: str) -> None:

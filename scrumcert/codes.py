@@ -7,7 +7,6 @@ read as the Roman numeral) and looked up in the index the loader builds from cod
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
@@ -35,6 +34,8 @@ def resolve(catalogue: Catalogue, text: str) -> str:
     code = catalogue.index.get(key)
     if code:
         return code
+    import difflib  # only on the error path
+
     close = difflib.get_close_matches(key, catalogue.index, n=6, cutoff=0.6) if key else []
     hints = list(dict.fromkeys(catalogue.index[k] for k in close))[:3]
     if not text.strip():

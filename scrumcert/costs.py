@@ -7,7 +7,7 @@ reported as a lower bound with the unknown parts named, never filled in with a g
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from scrumcert.model import Certification
 
@@ -22,8 +22,7 @@ def cost_now(c: Certification) -> int | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class Ownership:
+class Ownership(NamedTuple):
     """The cost of holding one certification for ``years`` years."""
 
     code: str
@@ -33,8 +32,8 @@ class Ownership:
     renewals: int  # how many renewals fall within the years
     education_units: int | None  # units to earn over the years (None: unknown)
     unit: str | None
-    unknown: tuple[str, ...] = field(default=())  # parts that could not be priced
-    assumptions: tuple[str, ...] = field(default=())
+    unknown: tuple[str, ...] = ()  # parts that could not be priced
+    assumptions: tuple[str, ...] = ()
 
     @property
     def complete(self) -> bool:

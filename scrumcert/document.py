@@ -7,33 +7,28 @@ as the terminal tables, so a report says exactly what the screen said, sources i
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from scrumcert.model import Catalogue, Certification
 from scrumcert.present import attribute_rows, exam_summary, literal, source_line, top_codes, why_lines
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(NamedTuple):
     text: str
     level: int = 2
 
 
-@dataclass(frozen=True, slots=True)
-class Para:
+class Para(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Grid:
+class Grid(NamedTuple):
     header: list[str]
     rows: list[list[str]]
-    strong: set[int] = field(default_factory=set)  # indexes of rows to stand out (values differ)
+    strong: frozenset[int] = frozenset()  # indexes of rows to stand out (values differ)
 
 
-@dataclass(frozen=True, slots=True)
-class Bullets:
+class Bullets(NamedTuple):
     items: list[str]
 
 
@@ -58,7 +53,7 @@ def comparison(certs: list[Certification], catalogue: Catalogue, years: int | No
         if len(certs) > 1 and len(set(values)) > 1:
             strong.add(len(rows))
         rows.append([label, *values])
-    blocks: list[Block] = [Grid(["", *(c.code for c in certs)], rows, strong)]
+    blocks: list[Block] = [Grid(["", *(c.code for c in certs)], rows, frozenset(strong))]
     if len(certs) > 1:
         blocks.append(Para("Rows in bold differ."))
     blocks += cost_notes(certs, years)

@@ -8,6 +8,14 @@ PARTIAL = 3  # a team plan was computed but some rows were skipped
 CANCELLED = 130  # Ctrl-C or end of input during the interview
 
 
+def dotted(path: tuple[str | int, ...]) -> str:
+    """Where in a file a value sits: ``("certifications", 3, "exam")`` -> ``certifications[3].exam``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
 class ScrumcertError(Exception):
     """An expected failure with a one-line, user-facing message."""
 

@@ -16,33 +16,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, field
-from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from scrumcert.codes import normalise, spellings
+from scrumcert.build import Builder, Part
 from scrumcert.errors import CatalogueError
 from scrumcert.model import (
-    FACTS,
     Catalogue,
-    Certification,
-    Choice,
-    Course,
-    Exam,
-    Prerequisites,
-    PriceRange,
-    Question,
-    Renewal,
-    Role,
-    Rule,
-    Source,
 )
-from scrumcert.schema import FILE, SchemaError, dotted
+from scrumcert.schema import FILE, SchemaError
+from scrumcert.snapshot import bundled_dir, json_default, json_hook
 
 ENV_VAR = "SCRUMCERT_DATA"
 CACHE_ENV = "SCRUMCERT_CACHE_DIR"  # a folder, or "off"
@@ -91,14 +77,6 @@ def _timestamp_or_text(loader: _StrictLoader, node: ScalarNode) -> Any:
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def bundled_dir() -> Path:
-    """The catalogue shipped in the wheel, or ``data/`` beside the package in a source checkout."""
-    shipped = resources.files("scrumcert") / "_data"
-    if shipped.is_dir():
-        return Path(str(shipped))
-    return Path(__file__).resolve().parent.parent / "data"
-
-
 def catalogue_dir(path: str | os.PathLike[str] | None = None) -> Path:
     """``--data`` first, then ``$SCRUMCERT_DATA``, then the bundled catalogue."""
     chosen = path or os.environ.get(ENV_VAR) or None
@@ -119,45 +97,6 @@ def _expanded_size(node: Node, memo: dict[int, int]) -> int:
         size = 1
     memo[id(node)] = size
     return size
-
-
-@dataclass(slots=True)
-class _File:
-    name: str
-    path: Path
-    data: dict[str, Any]
-    _node: Node | None = field(default=None, repr=False)
-
-    @property
-    def node(self) -> Node | None:
-        """The YAML node graph, re-read only when an error needs a line number."""
-        if self._node is None:
-            self._node = _read(self.path, self.name)[0]
-        return self._node
-
-    def line_of(self, path: tuple[str | int, ...]) -> int | None:
-        """The line of the deepest node on ``path`` (1-based), for error messages."""
-        node, line = self.node, None
-        for depth, part in enumerate(path, 1):
-            if node is None:
-                break
-            line = node.start_mark.line + 1
-            nxt: Node | None = None
-            if isinstance(node, MappingNode):
-                for key, value in node.value:
-                    if isinstance(key, ScalarNode) and key.value == str(part):
-                        # the last step points at the key: a block value starts on the next line
-                        nxt = key if depth == len(path) else value
-                        break
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
-                nxt = node.value[part]
-            node = nxt
-        if node is not None:
-            line = node.start_mark.line + 1
-        return line
-
-    def error(self, path: tuple[str | int, ...], message: str) -> CatalogueError:
-        return CatalogueError(message, self.name, self.line_of(path), dotted(path) or None)
 
 
 def _display(path: Path) -> str:
@@ -220,18 +159,6 @@ def _cache_dir() -> Path | None:
     return Path(base) / "scrumcert"
 
 
-def _json_default(value: Any) -> Any:
-    if isinstance(value, date):
-        return {"$date": value.isoformat()}
-    raise TypeError(type(value).__name__)
-
-
-def _json_hook(obj: dict[str, Any]) -> Any:
-    if len(obj) == 1 and "$date" in obj:
-        return date.fromisoformat(obj["$date"])
-    return obj
-
-
 def _parse_cached(path: Path, name: str) -> tuple[Node | None, Any, Path | None]:
     """Parse one file, or take its parse result from the cache; also return where to cache it."""
     raw = _bytes(path, name)
@@ -239,7 +166,7 @@ def _parse_cached(path: Path, name: str) -> tuple[Node | None, Any, Path | None]
     entry = folder / f"{hashlib.sha256(_CACHE_SALT + raw).hexdigest()}.json" if folder else None
     if entry is not None:
         try:
-            return None, json.loads(entry.read_text(encoding="utf-8"), object_hook=_json_hook), None
+            return None, json.loads(entry.read_text(encoding="utf-8"), object_hook=json_hook), None
         except (OSError, ValueError):
             pass  # no entry yet, or an unreadable one: parse the YAML
     node, data = _read(path, name, raw)
@@ -253,18 +180,18 @@ def _store(entry: Path, data: Any) -> None:
 
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(entry, json.dumps(data, default=_json_default, separators=(",", ":")))
+        write_atomic(entry, json.dumps(data, default=json_default, separators=(",", ":")))
     except (OSError, ScrumcertError, TypeError, ValueError):
         pass
 
 
-def parse_file(path: Path, shown: str | None = None) -> _File:
+def parse_file(path: Path, shown: str | None = None) -> Part:
     """Parse one catalogue file safely and check it against the schema."""
     name = shown or _display(path)
     node, data, entry = _parse_cached(path, name)
     if data is None:
         data = {}
-    one = _File(name, path, data, node)
+    one = Part(name, path, data, node)
     if not isinstance(data, dict):
         raise one.error((), "expected a mapping with roles, certifications, questions or rules at the top")
     try:
@@ -289,194 +216,6 @@ def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
         raise CatalogueError("no such folder", _display(where))
     bundled = path is None and not os.environ.get(ENV_VAR)
     parsed = [parse_file(f, f"data/{f.name}" if bundled else None) for f in files]
-    return _Builder(parsed, _display(where)).build()
+    return Builder(parsed, _display(where)).build()
 
 
-class _Builder:
-    """Cross-file checks (unique ids, references, sources for facts) and model construction."""
-
-    def __init__(self, files: list[_File], origin: str) -> None:
-        self.files, self.origin = files, origin
-        self.items: dict[str, list[tuple[_File, int, dict[str, Any]]]] = {
-            key: [(f, i, item) for f in files for i, item in enumerate(f.data.get(key, []))]
-            for key in ("roles", "certifications", "questions", "rules")}
-
-    def build(self) -> Catalogue:
-        if not self.items["certifications"]:
-            raise CatalogueError("the catalogue has no certifications", self.origin)
-        roles = {r.id: r for r in (self._role(x) for x in self.items["roles"])}
-        certs = self._certifications(roles)
-        index = self._index(certs)
-        questions = self._questions()
-        self._unique("rules", "id")
-        rules = tuple(self._rule(x, certs, questions, index) for x in self.items["rules"])
-        return Catalogue(self.origin, roles, certs, questions, rules, index)
-
-    def _unique(self, key: str, field: str) -> None:
-        seen: dict[str, tuple[_File, int]] = {}
-        for f, i, item in self.items[key]:
-            value = item[field]
-            if value in seen:
-                first = seen[value]
-                raise f.error((key, i, field), f"{value!r} is defined twice (first in {first[0].name}, "
-                                               f"line {first[0].line_of((key, first[1], field))})")
-            seen[value] = (f, i)
-
-    def _role(self, entry: tuple[_File, int, dict[str, Any]]) -> Role:
-        _, _, r = entry
-        return Role(r["id"], r["name"], r["description"])
-
-    def _certifications(self, roles: dict[str, Role]) -> dict[str, Certification]:
-        self._unique("roles", "id")
-        self._unique("certifications", "code")
-        codes = {item["code"] for _, _, item in self.items["certifications"]}
-        certs: dict[str, Certification] = {}
-        for f, i, c in self.items["certifications"]:
-            at = ("certifications", i)
-            pre = c.get("prerequisites", {})
-            for where, names in ((("leads_to",), c.get("leads_to", [])),
-                                 (("includes",), c.get("includes", [])),
-                                 (("prerequisites", "codes"), pre.get("codes", [])),
-                                 (("prerequisites", "recommended"), pre.get("recommended", []))):
-                for j, code in enumerate(names):
-                    if code not in codes:
-                        raise f.error((*at, *where, j), f"unknown certification code {code!r}")
-                    if code == c["code"]:
-                        raise f.error((*at, *where, j), "a certification cannot name itself")
-            for j, role in enumerate(c["roles"]):
-                if role not in roles:
-                    raise f.error((*at, "roles", j), f"unknown role {role!r} "
-                                                     f"(roles: {', '.join(roles) or 'none defined'})")
-            if c["kind"] == "course" and not c.get("includes"):
-                raise f.error((*at, "includes"), "a course must name the assessments it includes")
-            self._check_sourced(f, at, c)
-            certs[c["code"]] = self._certification(c)
-        return certs
-
-    def _check_sourced(self, f: _File, at: tuple[str | int, ...], c: dict[str, Any]) -> None:
-        """Every fact that is given must be backed by a source that names it."""
-        if not c["sources"]:
-            raise f.error((*at, "sources"), "at least one source is required")
-        backed: set[str] = set()
-        for j, s in enumerate(c["sources"]):
-            if not s.get("url") and not s.get("document"):
-                raise f.error((*at, "sources", j), "a source needs a url or a document name")
-            backed.update(s.get("facts", ()))
-        pre = c.get("prerequisites", {})
-        given = {
-            "course": True,
-            "price": any(c["course"].get("price_usd", {}).get(k) is not None for k in ("min", "max")),
-            "exam": c["exam"] == "none" or any(v is not None for k, v in c["exam"].items() if k != "note"),
-            "renewal": c["renewal"] == "lifetime" or any(
-                v is not None for k, v in c["renewal"].items() if k != "note"),
-            "pdus": c.get("pdus") is not None,
-            "prerequisites": bool(pre.get("codes") or pre.get("recommended")
-                                  or pre.get("experience_months") is not None),
-            "leads_to": bool(c.get("leads_to")),
-            "includes": bool(c.get("includes")),
-            "roles": bool(c["roles"]),
-        }
-        for fact in FACTS:
-            if given[fact] and fact not in backed:
-                raise f.error((*at, "sources"), f"no source backs the fact {fact!r} (add it to the "
-                                                "'facts' of a source, or write it as unknown)")
-
-    @staticmethod
-    def _source(s: dict[str, Any]) -> Source:
-        return Source(s["title"], s["checked"], s.get("url"), s.get("document"), s.get("published"),
-                      tuple(s.get("facts", ())))
-
-    def _certification(self, c: dict[str, Any]) -> Certification:
-        course = c["course"]
-        price = course.get("price_usd", {})
-        pre = c.get("prerequisites", {})
-        exam = None if c["exam"] == "none" else Exam(**c["exam"])
-        renewal = None if c["renewal"] == "lifetime" else Renewal(**c["renewal"])
-        return Certification(
-            code=c["code"], name=c["name"], issuer=c["issuer"], kind=c["kind"], level=c["level"],
-            roles=tuple(c["roles"]), summary=" ".join(c["summary"].split()),
-            course=Course(course["required"], course.get("name"), course.get("days"), course.get("hours"),
-                          PriceRange(price.get("min"), price.get("max"), price.get("as_of")),
-                          course.get("note")),
-            exam=exam, renewal=renewal, pdus=c.get("pdus"),
-            prerequisites=Prerequisites(tuple(pre.get("codes", ())), tuple(pre.get("recommended", ())),
-                                        pre.get("experience_months"), pre.get("note")),
-            leads_to=tuple(c.get("leads_to", ())), includes=tuple(c.get("includes", ())),
-            sources=tuple(self._source(s) for s in c["sources"]), aliases=tuple(c.get("aliases", ())),
-        )
-
-    def _index(self, certs: dict[str, Certification]) -> dict[str, str]:
-        index: dict[str, str] = {}
-        for f, i, c in self.items["certifications"]:
-            for j, spelling in enumerate(spellings(c["code"], c["name"], c.get("aliases", []))):
-                key = normalise(spelling)
-                other = index.get(key)
-                if other and other != c["code"]:
-                    path = ("certifications", i, *(("code",) if j == 0 else ("name",) if j == 1
-                                                   else ("aliases", j - 2)))
-                    raise f.error(path, f"{spelling!r} would also find {other}; spellings must be unique")
-                index[key] = c["code"]
-        return index
-
-    def _questions(self) -> dict[str, Question]:
-        self._unique("questions", "id")
-        out: dict[str, Question] = {}
-        for f, i, q in self.items["questions"]:
-            choices = tuple(Choice(c["value"], c["label"], c.get("help")) for c in q.get("choices", []))
-            if q["type"] == "choice":
-                if not choices:
-                    raise f.error(("questions", i, "choices"), "a choice question needs choices")
-                values = [c.value for c in choices]
-                dup = next((v for v in values if values.count(v) > 1), None)
-                if dup:
-                    raise f.error(("questions", i, "choices"), f"the value {dup!r} is listed twice")
-                if q.get("default") is not None and q["default"] not in values:
-                    raise f.error(("questions", i, "default"),
-                                  f"{q['default']!r} is not one of the choices ({', '.join(values)})")
-            elif choices:
-                raise f.error(("questions", i, "choices"), f"a {q['type']} question takes no choices")
-            out[q["id"]] = Question(q["id"], q["prompt"], " ".join(q["help"].split()), q["type"], choices,
-                                    q.get("default"), q.get("required", False))
-        return out
-
-    def _rule(self, entry: tuple[_File, int, dict[str, Any]], certs: dict[str, Certification],
-              questions: dict[str, Question], index: dict[str, str]) -> Rule:
-        f, i, r = entry
-        at = ("rules", i)
-        when: dict[str, object] = {}
-        for qid, cond in r["when"].items():
-            q = questions.get(qid)
-            if q is None:
-                raise f.error((*at, "when", qid), f"unknown question {qid!r} "
-                                                  f"(questions: {', '.join(questions) or 'none defined'})")
-            if isinstance(cond, dict):
-                if q.type != "integer":
-                    raise f.error((*at, "when", qid), "{min, max} only applies to a number question")
-                when[qid] = cond
-                continue
-            if q.type == "integer":
-                raise f.error((*at, "when", qid), "a number question takes {min: N, max: N}")
-            if q.type == "codes":
-                resolved = []
-                for j, text in enumerate(cond):
-                    code = index.get(normalise(text))
-                    if code is None:
-                        raise f.error((*at, "when", qid, j), f"unknown certification code {text!r}")
-                    resolved.append(code)
-                when[qid] = tuple(resolved)
-                continue
-            for j, value in enumerate(cond):
-                if value not in q.values:
-                    raise f.error((*at, "when", qid, j), f"{value!r} is not a value of {qid!r} "
-                                                         f"(allowed: {', '.join(q.values)})")
-            when[qid] = tuple(cond)
-        for code in r["weights"]:
-            if code not in certs:
-                raise f.error((*at, "weights", code), f"unknown certification code {code!r}")
-        source = self._source(r["source"]) if r.get("source") else None
-        return Rule(r["id"], when, dict(r["weights"]), " ".join(r["reason"].split()), source)
-
-
-def today() -> date:
-    """Indirection so tests can pin the date used by staleness checks."""
-    return date.today()

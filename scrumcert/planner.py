@@ -8,9 +8,8 @@ bad value becomes a ``RowProblem`` and the rest of the plan is still computed.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from scrumcert import answers as answers_mod
 from scrumcert.costs import cost_now, ownership
@@ -21,22 +20,19 @@ from scrumcert.recommender import Advice, Step, recommend
 PERSON_FIELDS = ("name", "team")
 
 
-@dataclass(frozen=True, slots=True)
-class Person:
+class Person(NamedTuple):
     row: int
     name: str
     team: str
     answers: dict[str, Any]
 
 
-@dataclass(frozen=True, slots=True)
-class RowProblem:
+class RowProblem(NamedTuple):
     row: int
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Assignment:
+class Assignment(NamedTuple):
     person: Person
     recommended: str | None
     first_step: Step | None
@@ -45,8 +41,7 @@ class Assignment:
     why: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     years: int
     people: tuple[Assignment, ...]
     problems: tuple[RowProblem, ...]
@@ -56,8 +51,8 @@ class Plan:
     now_high: int
     years_low: int
     years_high: int
-    unpriced: dict[str, int] = field(default_factory=dict)  # code -> seats whose price is unknown
-    years_unknown: dict[str, tuple[str, ...]] = field(default_factory=dict)  # code -> parts not priced
+    unpriced: dict[str, int]  # code -> seats whose price is unknown
+    years_unknown: dict[str, tuple[str, ...]]  # code -> parts not priced
 
 
 def _rows_from_csv(path: Path, catalogue: Catalogue) -> list[dict[str, Any]]:

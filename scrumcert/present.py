@@ -7,7 +7,6 @@ makes terminal escape sequences and other control characters visible instead of 
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -167,6 +166,8 @@ def source_line(s: Source) -> str:
 def _plain(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
+    if hasattr(value, "_asdict"):  # a model NamedTuple
+        return _plain(value._asdict())
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
@@ -188,11 +189,11 @@ def cert_dict(c: Certification, years: int | None = None) -> dict[str, Any]:
     out = {
         "code": c.code, "name": c.name, "issuer": c.issuer, "kind": c.kind, "level": c.level,
         "roles": list(c.roles), "summary": c.summary, "aliases": list(c.aliases),
-        "course": _plain(asdict(c.course)),
-        "exam": None if c.exam is None else _plain(asdict(c.exam)),
-        "renewal": None if c.renewal is None else _plain(asdict(c.renewal)),
+        "course": _plain(c.course),
+        "exam": None if c.exam is None else _plain(c.exam),
+        "renewal": None if c.renewal is None else _plain(c.renewal),
         "pdus": c.pdus,
-        "prerequisites": _plain(asdict(c.prerequisites)),
+        "prerequisites": _plain(c.prerequisites),
         "leads_to": list(c.leads_to), "includes": list(c.includes),
         "sources": [{"title": s.title, "url": s.url, "document": s.document,
                      "published": _plain(s.published), "checked": s.checked.isoformat(),

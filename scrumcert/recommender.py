@@ -21,8 +21,7 @@ and follows ``leads_to`` (the best-scoring next step each time), up to three ste
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from scrumcert.costs import cost_now
 from scrumcert.model import Catalogue, Certification, Rule
@@ -32,16 +31,14 @@ EXPERIENCE_MONTHS = {"none": 0, "under_1": 0, "1_to_3": 12, "over_3": 36}
 PATH_STEPS = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Reason:
+class Reason(NamedTuple):
     text: str
     weight: int
     rule: str  # a rule id, or "step-towards" for the built-in
     source: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Ranked:
+class Ranked(NamedTuple):
     code: str
     score: int
     reasons: tuple[Reason, ...]
@@ -51,21 +48,19 @@ class Ranked:
     fits_budget: bool | None  # None when no budget was given
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     code: str
     when: str
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class Advice:
+class Advice(NamedTuple):
     answers: dict[str, Any]
     recommended: str | None
     ranking: tuple[Ranked, ...]
     path: tuple[Step, ...]
     fired: tuple[Rule, ...]
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
     def entry(self, code: str) -> Ranked:
         return next(r for r in self.ranking if r.code == code)

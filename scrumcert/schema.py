@@ -12,7 +12,10 @@ import re
 from datetime import date
 from typing import Any
 
+from scrumcert.errors import dotted
 from scrumcert.model import FACTS, KINDS, LEVELS, QUESTION_TYPES, UNITS
+
+__all__ = ["dotted"]
 
 Path = tuple[str | int, ...]
 
@@ -23,14 +26,6 @@ class SchemaError(Exception):
     def __init__(self, path: Path, message: str) -> None:
         super().__init__(message)
         self.path, self.message = path, message
-
-
-def dotted(path: Path) -> str:
-    """``("certifications", 3, "exam")`` -> ``certifications[3].exam``."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
-    return out
 
 
 def _kind(value: Any) -> str:
