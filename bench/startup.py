@@ -46,6 +46,8 @@ LOAD_TARGET_MS = 50.0
 RECOMMEND_TARGET_S = 1.0
 LOAD_SIZES = (250, 500, 1000)  # 500 is the target size
 RECOMMEND_SIZES = (5_000, 10_000, 20_000)  # 10,000 is the target size
+PLAN_TARGET_S = 2.0
+PLAN_SIZES = (5_000, 10_000, 20_000)  # 10,000 people is the target size
 
 
 # --- machine ----------------------------------------------------------------------------------------
@@ -92,11 +94,54 @@ def time_once(argv: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def processes(runs: int, prefix: list[str], answers: Path, cache: Path
+def byte_compile() -> str:
+    """Compile the package as an install does (pip writes .pyc files), so that a checkout run with
+    PYTHONDONTWRITEBYTECODE set is not measured recompiling every module on every start."""
+    import compileall
+
+    import scrumcert
+
+    folder = Path(scrumcert.__file__).parent
+    compileall.compile_dir(str(folder), quiet=1)
+    return str(folder)
+
+
+def team_file(folder: Path, n: int, seed: int = 7) -> Path:
+    """A CSV of ``n`` people in teams of five, with every answer varied."""
+    rng = random.Random(seed)
+    values = {"role": ("new", "developer", "scrum_master", "product_owner", "manager", "coach"),
+              "target": ("scrum_master", "product_owner", "both", "leadership"),
+              "goal": ("job", "skills", "team", "advance"),
+              "experience": ("none", "under_1", "1_to_3", "over_3"),
+              "exam": ("exam", "workshop", "either"), "renewal": ("lifetime", "either"),
+              "learning": ("self_study", "live_course", "either")}
+    held = ("", "CSM", "PSPO I", "CSM;CSPO", "PSM")
+    lines = ["name,team," + ",".join(values) + ",budget_usd,held"]
+    for i in range(n):
+        row = [rng.choice(v) for v in values.values()]
+        budget = rng.choice(("", "300", "1500", "5000"))
+        lines.append(f"person {i},team {i // 5}," + ",".join(row) + f",{budget},{rng.choice(held)}")
+    path = folder / f"team-{n}.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def time_plan(argv: list[str], env: dict[str, str]) -> float:
+    """A plan run: exit 0, or 3 when rows were skipped (none are, in the generated file)."""
+    start = time.perf_counter()
+    done = subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, env=env, check=False)
+    if done.returncode not in (0, 3):
+        raise SystemExit(f"bench: {' '.join(argv)} failed: {done.stderr.decode(errors='replace')[-400:]}")
+    return time.perf_counter() - start
+
+
+def processes(runs: int, prefix: list[str], answers: Path, cache: Path, user_data: Path
               ) -> list[tuple[str, float, float | None]]:
     """(label, median seconds, target ratio or None when informational), commands interleaved per
     run; the first row is the floor."""
     warm, cold = clean_env(cache), clean_env("off")
+    data = ["--data", str(user_data)]
     commands: list[tuple[str, list[str], float | None, dict[str, str]]] = [
         (FLOOR[0], FLOOR[1], None, warm),
         ("scrumcert --version", [*prefix, "--version"], VERSION_TARGET, warm),
@@ -105,7 +150,8 @@ def processes(runs: int, prefix: list[str], answers: Path, cache: Path
         ("scrumcert list --format json", [*prefix, "list", "--format", "json"], READ_TARGET, warm),
         ("scrumcert advise --answers FILE --format json",
          [*prefix, "advise", "--answers", str(answers), "--format", "json"], READ_TARGET, warm),
-        ("scrumcert show PSPO, parse cache off", [*prefix, "show", "PSPO"], None, cold),
+        ("scrumcert show PSPO --data COPY (YAML, cache warm)", [*prefix, "show", "PSPO", *data], None, warm),
+        ("scrumcert show PSPO --data COPY (YAML, cache off)", [*prefix, "show", "PSPO", *data], None, cold),
     ]
     for _, argv, _, env in commands:  # warm-up: page cache, .pyc files, the parse cache
         time_once(argv, env)
@@ -273,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"machine: {machine()}")
     print(f"cli:     {shown}")
+    print(f"bytecode: compiled {byte_compile()} first, as an install does")
     print(f"runs:    {runs} per process after one warm-up, interleaved; in-process medians of {repeat}")
     print()
 
@@ -280,7 +327,11 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         answers = tmp / "answers.yaml"
         answers.write_text("role: developer\ntarget: scrum_master\ngoal: job\n", encoding="utf-8")
-        rows = processes(runs, prefix, answers, tmp / "cache")
+        user_data = tmp / "user-data"
+        import scrumcert.snapshot
+
+        shutil.copytree(scrumcert.snapshot.bundled_dir(), user_data)
+        rows = processes(runs, prefix, answers, tmp / "cache", user_data)
         floor = rows[0][1]
         width = max(len(label) for label, _, _ in rows)
         print(f"{'process':<{width}}  {'median':>9}  {'ratio':>6}  {'target':>6}  result")
@@ -324,6 +375,23 @@ def main(argv: list[str] | None = None) -> int:
                 ok = seconds < RECOMMEND_TARGET_S
                 missed += [] if ok else [label]
                 tail = f"{'<1s':>6}  {'PASS' if ok else 'MISS'}"
+            else:
+                tail = f"{'':>6}  (growth)"
+            print(f"{label:<{width}}  {seconds * 1000:>6.1f} ms  {growth}  {tail}")
+        print()
+        print(f"{'whole process':<{width}}  {'median':>9}  {'growth':>6}  {'target':>6}  result")
+        previous = None
+        for n in PLAN_SIZES:
+            team = team_file(tmp, n)
+            argv = [*prefix, "plan", str(team), "--format", "json"]
+            seconds = statistics.median(time_plan(argv, clean_env(tmp / "cache")) for _ in range(repeat))
+            growth = f"{seconds / previous:>5.2f}x" if previous else f"{'':>6}"
+            previous = seconds
+            label = f"scrumcert plan, {n:,} people"
+            if n == 10_000:
+                ok = seconds < PLAN_TARGET_S
+                missed += [] if ok else [label]
+                tail = f"{'<2s':>6}  {'PASS' if ok else 'MISS'}"
             else:
                 tail = f"{'':>6}  (growth)"
             print(f"{label:<{width}}  {seconds * 1000:>6.1f} ms  {growth}  {tail}")

@@ -98,7 +98,8 @@ def ownership(c: Certification, years: int) -> Ownership:
                     unknown.append("education units")
                 unit = c.renewal.unit
                 fee = f"${c.renewal.fee_usd:,}" if c.renewal.fee_usd is not None else "an unknown fee"
-                notes.append(f"{c.code}: renewed every {every:g} years at {fee}, {renewals} renewal(s) in "
+                period = "every year" if every == 1 else f"every {every:g} years"
+                notes.append(f"{c.code}: renewed {period} at {fee}, {renewals} renewal(s) in "
                              f"{years} years ({_dated(c, 'renewal')})")
         else:
             unknown.append("renewal period")

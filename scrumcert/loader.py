@@ -204,7 +204,22 @@ def parse_file(path: Path, shown: str | None = None) -> Part:
 
 
 def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
-    """Load and fully validate the catalogue in one folder (or one file)."""
+    """Load and fully validate the catalogue in one folder (or one file).
+
+    The garbage collector is paused meanwhile: parsing makes many small objects and no cycles, and
+    its collections (which scan every live object) made loading grow faster than the catalogue."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(path)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load(path: str | os.PathLike[str] | None) -> Catalogue:
     where = catalogue_dir(path)
     if where.is_file():
         files = [where]

@@ -145,7 +145,7 @@ def make_plan(catalogue: Catalogue, people: list[Person], problems: list[RowProb
     for p in people:
         key = tuple(sorted(p.answers.items()))
         if key not in memo:
-            memo[key] = recommend(catalogue, p.answers)
+            memo[key] = recommend(catalogue, p.answers, reasons=False)
         advice[p.row] = memo[key]
 
     together = _together_course(catalogue)

@@ -68,7 +68,18 @@ class Advice(NamedTuple):
 
 def matches(rule: Rule, answers: dict[str, Any]) -> bool:
     """True when every condition of the rule holds for the answers."""
-    for qid, cond in rule.when.items():
+    return _holds(_conditions(rule), answers)
+
+
+def _conditions(rule: Rule) -> tuple[tuple[str, Any], ...]:
+    """A rule's conditions in the form ``_holds`` checks fast: a frozenset of accepted values, or
+    the ``{min, max}`` bound as a dict."""
+    return tuple((qid, cond if isinstance(cond, dict) else frozenset(cond))
+                 for qid, cond in rule.when.items())
+
+
+def _holds(conditions: tuple[tuple[str, Any], ...], answers: dict[str, Any]) -> bool:
+    for qid, cond in conditions:
         value = answers.get(qid)
         if isinstance(cond, dict):
             if value is None:
@@ -78,11 +89,37 @@ def matches(rule: Rule, answers: dict[str, Any]) -> bool:
             if "max" in cond and value > cond["max"]:
                 return False
         elif isinstance(value, tuple | list):  # codes held: any listed code
-            if not set(cond) & set(value):
+            if cond.isdisjoint(value):
                 return False
         elif value not in cond:
             return False
     return True
+
+
+class _Static(NamedTuple):
+    """What the recommender derives from a catalogue alone, computed once per catalogue."""
+
+    rules: tuple[tuple[Rule, tuple[tuple[str, Any], ...]], ...]
+    sources: dict[str, str | None]  # rule id -> where its advice comes from
+    price: dict[str, int | None]
+    order: dict[str, int]
+
+
+_STATIC: dict[int, tuple[Catalogue, _Static]] = {}
+
+
+def _static(catalogue: Catalogue) -> _Static:
+    hit = _STATIC.get(id(catalogue))
+    if hit is not None and hit[0] is catalogue:
+        return hit[1]
+    if len(_STATIC) > 8:
+        _STATIC.clear()
+    static = _Static(tuple((r, _conditions(r)) for r in catalogue.rules),
+                     {r.id: r.source.where if r.source else None for r in catalogue.rules},
+                     {code: cost_now(c) for code, c in catalogue.certifications.items()},
+                     {code: i for i, code in enumerate(catalogue.certifications)})
+    _STATIC[id(catalogue)] = (catalogue, static)  # the catalogue is kept, so its id stays unique
+    return static
 
 
 def implied_held(catalogue: Catalogue, held: tuple[str, ...]) -> set[str]:
@@ -118,53 +155,61 @@ def _blocked(c: Certification, held: set[str], months: int) -> str | None:
     return None
 
 
-def recommend(catalogue: Catalogue, answers: dict[str, Any]) -> Advice:
-    """Rank every certification for these answers and build the path. No I/O, deterministic."""
+def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = True) -> Advice:
+    """Rank every certification for these answers and build the path. No I/O, deterministic.
+
+    With ``reasons=False`` (bulk team plans) only the recommended certification carries its reasons;
+    scores, ranking, path and notes are the same.
+    """
     held = implied_held(catalogue, tuple(answers.get("held") or ()))
     months = EXPERIENCE_MONTHS.get(answers.get("experience") or "none", 0)
     budget = answers.get("budget_usd")
     certs = catalogue.certifications
-    reasons: dict[str, list[Reason]] = {code: [] for code in certs}
-    fired = tuple(r for r in catalogue.rules if matches(r, answers))
-    weights_of = {r.id: r.weights for r in fired}
+    static = _static(catalogue)
+    fired = tuple(r for r, conditions in static.rules if _holds(conditions, answers))
+    score = dict.fromkeys(certs, 0)
     for rule in fired:
-        src = rule.source.where if rule.source else None
         for code, weight in rule.weights.items():
-            reasons[code].append(Reason(rule.reason, weight, rule.id, src))
+            score[code] += weight
     blocked = {code: _blocked(c, held, months) for code, c in certs.items()}
-    score = {code: sum(r.weight for r in rs) for code, rs in reasons.items()}
 
     # step towards: pass half of what makes a blocked certification attractive to what unlocks it,
     # counting only rules that do not already weigh the prerequisite itself (no double counting)
-    bonus: dict[str, list[Reason]] = {code: [] for code in certs}
+    bonus: dict[str, list[Reason]] = {}
     for code, c in certs.items():
         if blocked[code] is None or code in held or score[code] <= 0:
             continue
         for pre in (*c.prerequisites.codes, *c.prerequisites.recommended):
             if pre in held or blocked.get(pre) is not None:
                 continue
-            own = sum(r.weight for r in reasons[code] if pre not in weights_of.get(r.rule, {}))
+            own = sum(r.weights[code] for r in fired if code in r.weights and pre not in r.weights)
             if own > 0:
-                bonus[pre].append(Reason(f"A first step towards {code} ({c.name}): {blocked[code]}.",
-                                         math.ceil(own / 2), "step-towards"))
+                bonus.setdefault(pre, []).append(Reason(
+                    f"A first step towards {code} ({c.name}): {blocked[code]}.", math.ceil(own / 2),
+                    "step-towards"))
     for code, extra in bonus.items():
-        reasons[code].extend(extra)
         score[code] += sum(r.weight for r in extra)
 
-    price = {code: cost_now(c) for code, c in certs.items()}
+    price, order = static.price, static.order
     fits = {code: (None if budget is None else price[code] is not None and price[code] <= budget)
             for code in certs}
     any_fits = budget is not None and any(fits[c] and blocked[c] is None for c in certs)
-    order = {code: i for i, code in enumerate(certs)}
 
     def key(code: str) -> tuple[Any, ...]:
         return (blocked[code] is not None, any_fits and not fits[code], -score[code],
                 price[code] is None, price[code] or 0, order[code])
 
+    def reasons_of(code: str) -> tuple[Reason, ...]:
+        found = [Reason(r.reason, r.weights[code], r.id, static.sources[r.id])
+                 for r in fired if code in r.weights] + bonus.get(code, [])
+        return tuple(sorted(found, key=_strength))
+
+    ranked = sorted(certs, key=key)
+    first = ranked[0] if ranked and blocked[ranked[0]] is None else None
     ranking = tuple(
-        Ranked(code, score[code], tuple(sorted(reasons[code], key=lambda r: -abs(r.weight))),
+        Ranked(code, score[code], reasons_of(code) if reasons or code == first else (),
                blocked[code] is None, blocked[code], price[code], fits[code])
-        for code in sorted(certs, key=key))
+        for code in ranked)
     top = ranking[0] if ranking and ranking[0].eligible else None
     notes = []
     if budget is not None and top and not any_fits:
@@ -183,6 +228,11 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any]) -> Advice:
         notes.append("Nothing is left to recommend: you hold everything you are eligible for.")
     path = _path(catalogue, top, score, held, months, answers) if top else ()
     return Advice(dict(answers), top.code if top else None, ranking, path, fired, tuple(notes))
+
+
+def _strength(reason: Reason) -> int:
+    """Strongest first, whichever the direction (a stable sort keeps rule order among equals)."""
+    return -abs(reason.weight)
 
 
 def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], held: set[str], months: int,

@@ -21,6 +21,7 @@ from scrumcert.model import Catalogue, Certification
 from scrumcert.present import attribute_rows, exam_summary, literal, source_line
 
 DIFFERS = "*"
+PLAN_ROWS_SHOWN = 200
 
 
 def make_console(stderr: bool = False) -> Console:
@@ -159,9 +160,14 @@ def plan_view(plan: Any, catalogue: Catalogue, console: Console) -> list[Rendera
     people = Table(title="Team plan", title_justify="left", box=_box(console), expand=False)
     for name in ("Name", "Team", "Recommended", "First step", "Plan"):
         people.add_column(name, overflow="fold")
-    for row in plan_rows(plan):
+    rows = plan_rows(plan)
+    for row in rows[:PLAN_ROWS_SHOWN]:
         people.add_row(*(Text(v) for v in row))
     out: list[RenderableType] = [people]
+    if len(rows) > PLAN_ROWS_SHOWN:  # thousands of rows help nobody on a terminal, and Rich is slow
+        out.append(Text(f"... and {len(rows) - PLAN_ROWS_SHOWN:,} more people: use --format json, "
+                        "--format markdown or --output FILE for everyone. Seats and totals count all.",
+                        style="yellow"))
     if plan.groups:
         text = Text("Learning together:\n", style="bold")
         for team, code, names in plan.groups:

@@ -234,11 +234,13 @@ def test_explain_markdown_lists_rules_with_weights(run: Run, catalogue: Catalogu
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     fired = fired_ids(catalogue, role="product_owner", target="product_owner", goal="job", exam="workshop")
-    assert "wants-workshop" in fired
+    assert "wants-workshop" in fired and "wants-workshop-po" in fired
     rows = [line for line in out.splitlines() if line.startswith("| ") and line.split(" | ")[0][2:] in fired]
     assert sorted(line.split(" | ")[0][2:] for line in rows) == sorted(fired)
     workshop = next(line for line in rows if line.startswith("| wants-workshop |"))
-    assert "CSPO +3" in workshop and "PSM-I -2" in workshop
+    assert "PSM-I -2" in workshop and "CSPO" not in workshop  # PO workshops are lifted for PO targets only
+    workshop_po = next(line for line in rows if line.startswith("| wants-workshop-po |"))
+    assert "CSPO +3" in workshop_po and "ICP-APO +2" in workshop_po
 
 
 def test_markdown_output(run: Run) -> None:

@@ -483,10 +483,7 @@ def broken_folder(name: str, tmp_path: Path) -> Path:
 
 
 def _broken_names() -> list[Any]:
-    marks = {"bad_date.yaml": pytest.mark.xfail(reason="bug: an impossible date is reported without its line",
-                                                strict=True)}
-    return [pytest.param(p.name, id=p.stem, marks=[marks[p.name]] if p.name in marks else [])
-            for p in sorted(BROKEN.glob("*.yaml"))]
+    return [pytest.param(p.name, id=p.stem) for p in sorted(BROKEN.glob("*.yaml"))]
 
 
 @pytest.mark.parametrize("name", _broken_names())

@@ -100,8 +100,9 @@ def test_typos_suggest_the_intended_code(catalogue: Catalogue, typed: str, first
 def test_empty_code(catalogue: Catalogue, typed: str) -> None:
     with pytest.raises(ScrumcertError) as err:
         resolve(catalogue, typed)
-    shown = "'(empty)'" if not typed.strip() else repr(typed)
-    assert str(err.value) == f"unknown certification {shown}; run 'scrumcert list' to see every code"
+    expected = ("no certification code given (an empty one)" if not typed.strip()
+                else f"unknown certification {typed!r}; run 'scrumcert list' to see every code")
+    assert str(err.value) == expected
     assert err.value.exit_code == 2
 
 

@@ -115,15 +115,14 @@ def test_unknown_renewal_fee_only_matters_once_a_renewal_falls_due(catalogue):
     assert ownership(acp, 3).renewals == 1
 
 
-@pytest.mark.xfail(reason="bug: ownership() ignores a known exam fee when a course is required, so the "
-                          "$495 PMI-ACP exam (bought apart from the training hours) is dropped",
-                   strict=True)
 def test_known_exam_fee_beside_a_required_course_is_counted(catalogue):
     acp = catalogue.certifications["PMI-ACP"]
     assert acp.exam is not None and acp.exam.fee_usd == 495
     o = ownership(acp, 3)
     assert (o.low, o.high) == (495, 495)
     assert o.unknown == ("course price", "renewal fee")
+    assert o.assumptions[0] == ("PMI-ACP: one exam attempt at $495 on top of the training, passed first time "
+                                "(source checked 2026-11-25, page undated)")
 
 
 def test_csm_assumptions_name_each_fee_and_its_source_date(catalogue):

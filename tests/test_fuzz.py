@@ -13,16 +13,12 @@ Runs: by default each property tries a few dozen examples, derandomised, so the 
 seconds and CI is deterministic. For a longer, random run set ``SCRUMCERT_FUZZ_EXAMPLES``:
 
     SCRUMCERT_FUZZ_EXAMPLES=5000 python -m pytest tests/test_fuzz.py
-
-Known bugs (strict xfails in tests/test_bad_input.py) are kept out of the random inputs by
-``known_bug`` below and pinned here by explicit cases; drop both when they are fixed.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import tempfile
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -31,7 +27,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, currently_in_test_context, event, given, settings
+from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 
 from scrumcert import answers as answers_mod
@@ -184,16 +180,6 @@ def write_files(folder: Path, files: dict[str, Any]) -> None:
             path.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-KNOWN_TAG_BUG = re.compile(r"!!(int|float|bool|timestamp|set|map)\b|tag:yaml\.org,2002:|^%TAG", re.M)
-
-
-def known_bug(text: str) -> bool:
-    """Inputs that hit a bug already pinned by a strict xfail (see the module docstring): a standard
-    tag on a value it cannot build (``!!int ''``, ``!!bool maybe``, ``!!set [a]``...) escapes the loader
-    as IndexError/KeyError/AttributeError/TypeError."""
-    return bool(KNOWN_TAG_BUG.search(text))
-
-
 def note(what: str) -> None:
     """Count outcomes for --hypothesis-show-statistics (outside a hypothesis test: nothing)."""
     if currently_in_test_context():
@@ -248,7 +234,6 @@ def test_mutated_catalogues_load_or_raise_our_error(scratch: Any, n: int, mutati
     for _ in range(mutations):
         mutate(tree, data)
     dumped = {name: yaml.safe_dump(doc, sort_keys=False, allow_unicode=True) for name, doc in tree.items()}
-    assume(not any(known_bug(text) for text in dumped.values()))
     with scratch() as name:
         write_files(Path(name), dumped)
         catalogue = loads_or_refuses(Path(name))
@@ -260,7 +245,8 @@ YAMLISH = ["- ", ": ", "&a ", "*a ", "*b ", "&b ", "<<: *a\n", "[", "]", "{", "}
            "? ",
            "|\n  ", ">-\n  ", "'", '"', "#", "---\n", "...\n", "~", "null", "roles", "certifications",
            "questions", "rules", "code: ", "CERT-A", "!!python/object/apply:os.system ", "!!binary ",
-           "!!omap ", "!!pairs ", "!!seq ", "!!str ", "!custom ", "!<tag:example.org,2000:x> ", "%YAML 1.1\n",
+           "!!omap ", "!!pairs ", "!!seq ", "!!str ", "!!int ", "!!float ", "!!bool ", "!!timestamp ",
+           "!!set ", "!!map ", "!custom ", "!<tag:example.org,2000:x> ", "%YAML 1.1\n",
            "0x1F", "0o17", "1e400",
            ".nan", ".inf", "-.inf", "2024-01-31", "12:30:00", "yes", "no", "on", "\\e[31m", "\ufeff", "\x85",
            "\u2028", "é", "\x00"]
@@ -270,7 +256,6 @@ YAMLISH = ["- ", ": ", "&a ", "*a ", "*b ", "&b ", "<<: *a\n", "[", "]", "{", "}
 @given(parts=st.lists(st.sampled_from(YAMLISH), max_size=40), noise=st.text(max_size=20))
 def test_random_yaml_text_loads_or_raises_our_error(scratch: Any, parts: list[str], noise: str) -> None:
     text = "".join(parts) + noise
-    assume(not known_bug(text))
     base = {n: yaml.safe_dump(d, sort_keys=False) for n, d in valid_catalogue(2).items()}
     with scratch() as name:
         write_files(Path(name), {**base, "zz-random.yaml": text})
@@ -282,7 +267,6 @@ def test_random_yaml_text_loads_or_raises_our_error(scratch: Any, parts: list[st
 @FUZZ
 @given(text=st.text(max_size=200))
 def test_random_text_alone_loads_or_raises_our_error(scratch: Any, text: str) -> None:
-    assume(not known_bug(text))
     with scratch() as name:
         write_files(Path(name), {"c.yaml": text})
         assert loads_or_refuses(Path(name)) is None  # no certifications in random text
@@ -291,7 +275,6 @@ def test_random_text_alone_loads_or_raises_our_error(scratch: Any, text: str) ->
 @FUZZ
 @given(raw=st.binary(max_size=200))
 def test_random_bytes_load_or_raise_our_error(scratch: Any, raw: bytes) -> None:
-    assume(not known_bug(raw.decode("latin-1")))
     with scratch() as name:
         write_files(Path(name), {"c.yaml": raw})
         assert loads_or_refuses(Path(name)) is None
@@ -306,15 +289,11 @@ def test_values_python_cannot_build_are_refused(tmp_path: Path, text: str) -> No
     assert loads_or_refuses(tmp_path) is None
 
 
-@pytest.mark.xfail(reason="bug: a standard YAML tag on a value it cannot build escapes loader._read as "
-                          "IndexError/KeyError/AttributeError/TypeError; see TAG_BUG in "
-                          "tests/test_bad_input.py",
-                   strict=True, raises=(IndexError, KeyError, AttributeError, TypeError))
 @pytest.mark.parametrize("text", ["n: !!int ''\n", "n: !!float\n", "n: !!bool maybe\n",
                                   "n: !!timestamp soon\n", "roles: !!set [a]\n", "roles: !!map [a, b]\n"])
-def test_known_bug_tag_on_a_value_it_cannot_build(tmp_path: Path, text: str) -> None:
+def test_tag_on_a_value_it_cannot_build_is_refused(tmp_path: Path, text: str) -> None:
     write_files(tmp_path, {"c.yaml": text})
-    loads_or_refuses(tmp_path)
+    assert loads_or_refuses(tmp_path) is None
 
 
 # --- answers ----------------------------------------------------------------------------------------
@@ -377,7 +356,6 @@ def test_random_answers_files(scratch: Any, bundled: Catalogue, data: st.DataObj
     raw = data.draw(st.one_of(st.dictionaries(keys, answer_values(bundled), max_size=9), values))
     text = (json.dumps(raw, default=str) if suffix == ".json"
             else yaml.safe_dump(raw, sort_keys=False, allow_unicode=True))
-    assume(not known_bug(text))
     with scratch() as name:
         path = Path(name) / f"answers{suffix}"
         path.write_text(text, encoding="utf-8")
