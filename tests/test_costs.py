@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -163,7 +162,7 @@ def test_exam_fee_assumption_names_its_source_date(catalogue):
 
 
 def test_fractional_renewal_period(catalogue):
-    c = replace(catalogue.certifications["CSM"], renewal=Renewal(1.5, 50, 10, "SEU"))
+    c = catalogue.certifications["CSM"]._replace(renewal=Renewal(1.5, 50, 10, "SEU"))
     o = ownership(c, 3)
     assert o.renewals == 2
     assert (o.low, o.high) == (250 + 100, 2495 + 100)
@@ -171,7 +170,7 @@ def test_fractional_renewal_period(catalogue):
 
 
 def test_unknown_renewal_period_is_named(catalogue):
-    c = replace(catalogue.certifications["CSM"], renewal=Renewal(None, 100, 20, "SEU"))
+    c = catalogue.certifications["CSM"]._replace(renewal=Renewal(None, 100, 20, "SEU"))
     o = ownership(c, 3)
     assert "renewal period" in o.unknown
     assert o.education_units is None
@@ -179,7 +178,7 @@ def test_unknown_renewal_period_is_named(catalogue):
 
 
 def test_unknown_education_units_are_named(catalogue):
-    c = replace(catalogue.certifications["CSM"], renewal=Renewal(2, 100, None, "SEU"))
+    c = catalogue.certifications["CSM"]._replace(renewal=Renewal(2, 100, None, "SEU"))
     o = ownership(c, 4)
     assert o.unknown == ("education units",)
     assert o.education_units is None
@@ -188,15 +187,15 @@ def test_unknown_education_units_are_named(catalogue):
 
 def test_only_one_end_of_the_price_range_known(catalogue):
     csm = catalogue.certifications["CSM"]
-    only_max = ownership(replace(csm, course=replace(csm.course, price_usd=PriceRange(None, 900))), 1)
+    only_max = ownership(csm._replace(course=csm.course._replace(price_usd=PriceRange(None, 900))), 1)
     assert (only_max.low, only_max.high) == (900, 900)
-    only_min = ownership(replace(csm, course=replace(csm.course, price_usd=PriceRange(300, None))), 1)
+    only_min = ownership(csm._replace(course=csm.course._replace(price_usd=PriceRange(300, None))), 1)
     assert (only_min.low, only_min.high) == (300, 300)
 
 
 def test_unknown_exam_fee_of_an_assessment_is_named(catalogue):
     pspo = catalogue.certifications["PSPO-I"]
-    c = replace(pspo, exam=replace(pspo.exam, fee_usd=None))
+    c = pspo._replace(exam=pspo.exam._replace(fee_usd=None))
     assert cost_now(c) is None
     o = ownership(c, 3)
     assert o.unknown == ("exam fee",)
@@ -205,20 +204,20 @@ def test_unknown_exam_fee_of_an_assessment_is_named(catalogue):
 
 def test_no_exam_no_course_costs_nothing_known(catalogue):
     pspo = catalogue.certifications["PSPO-I"]
-    c = replace(pspo, exam=None)
+    c = pspo._replace(exam=None)
     assert cost_now(c) is None
     assert ownership(c, 3).low == 0
 
 
 def test_price_as_of_date_is_named_in_the_assumption(catalogue):
     csm = catalogue.certifications["CSM"]
-    c = replace(csm, course=replace(csm.course, price_usd=PriceRange(250, 2495, date(2026, 3, 1))))
+    c = csm._replace(course=csm.course._replace(price_usd=PriceRange(250, 2495, date(2026, 3, 1))))
     assert "as of 2026-03-01" in ownership(c, 3).assumptions[0]
 
 
 def test_exam_with_fee_of_a_made_up_assessment(catalogue):
     pspo = catalogue.certifications["PSPO-I"]
-    c = replace(pspo, exam=Exam(fee_usd=150), renewal=Renewal(2, 50, 10, "PDU"))
+    c = pspo._replace(exam=Exam(fee_usd=150), renewal=Renewal(2, 50, 10, "PDU"))
     o = ownership(c, 6)
     assert (o.low, o.high, o.renewals, o.education_units, o.unit) == (150 + 3 * 50, 300, 3, 30, "PDU")
     assert ownership_text(c, 6) == "$300 + 30 PDU"

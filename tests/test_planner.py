@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -247,9 +246,9 @@ def test_totals_of_priced_seats_exactly(catalogue):
     """Two people whose together course has a made-up price: the sums are known by hand."""
     people, _ = read_team_file(TWO_TEAMS, catalogue)
     psmpo = catalogue.certifications["PSMPO"]
-    priced = replace(psmpo, course=replace(psmpo.course, price_usd=replace(
-        psmpo.course.price_usd, min=1000, max=1400)))
-    cat = replace(catalogue, certifications={**catalogue.certifications, "PSMPO": priced})
+    priced = psmpo._replace(course=psmpo.course._replace(
+        price_usd=psmpo.course.price_usd._replace(min=1000, max=1400)))
+    cat = catalogue._replace(certifications={**catalogue.certifications, "PSMPO": priced})
     plan = make_plan(cat, people[:2], years=3)
     assert plan.seats == {"PSMPO": 2}
     assert (plan.now_low, plan.now_high, plan.years_low, plan.years_high) == (2000, 2800, 2000, 2800)
@@ -259,7 +258,7 @@ def test_totals_of_priced_seats_exactly(catalogue):
 
 def test_people_without_a_team_are_never_grouped(catalogue):
     people, _ = read_team_file(TWO_TEAMS, catalogue)
-    loners = [replace(p, team="") for p in people[:2]]
+    loners = [p._replace(team="") for p in people[:2]]
     plan = make_plan(catalogue, loners)
     assert plan.groups == ()
     assert all(a.together_with == () for a in plan.people)
@@ -268,7 +267,7 @@ def test_people_without_a_team_are_never_grouped(catalogue):
 def test_one_person_aiming_at_both_is_not_a_group(catalogue):
     people, _ = read_team_file(TEAM_YAML, catalogue)
     pete = next(p for p in people if p.name == "Pete")
-    plan = make_plan(catalogue, [replace(pete, team="Solo")])
+    plan = make_plan(catalogue, [pete._replace(team="Solo")])
     assert plan.groups == ()
 
 
@@ -289,7 +288,7 @@ def test_bad_rows_do_not_stop_the_plan(catalogue):
 
 def test_make_plan_is_pure_and_deterministic(catalogue):
     people, problems = read_team_file(TWO_TEAMS, catalogue)
-    before = [replace(p) for p in people]
+    before = [p._replace() for p in people]
     first = make_plan(catalogue, people, problems)
     second = make_plan(catalogue, list(people), list(problems))
     assert first == second

@@ -4,7 +4,6 @@ checked more than 12 months ago, ``present.stale`` and its month arithmetic, and
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -126,7 +125,7 @@ def csm(catalogue):  # type: ignore[no-untyped-def]
 
 
 def test_stale_names_the_old_facts_and_the_oldest_date(csm):
-    cert = replace(csm, sources=(
+    cert = csm._replace(sources=(
         src(date(2026, 1, 10), "roles"),
         src(date(2024, 5, 1), "exam", "price"),
         src(date(2025, 3, 3), "renewal", "exam"),
@@ -135,20 +134,20 @@ def test_stale_names_the_old_facts_and_the_oldest_date(csm):
 
 
 def test_stale_is_empty_when_everything_is_fresh(csm):
-    cert = replace(csm, sources=(src(date(2026, 1, 10), "roles"),))
+    cert = csm._replace(sources=(src(date(2026, 1, 10), "roles"),))
     assert stale([cert], now=date(2026, 6, 1)) == []
     assert stale([], now=date(2026, 6, 1)) == []
 
 
 def test_stale_source_without_facts_is_named_as_sources(csm):
-    cert = replace(csm, sources=(src(date(2020, 1, 1)),))
+    cert = csm._replace(sources=(src(date(2020, 1, 1)),))
     assert stale([cert], now=date(2026, 6, 1)) == ["CSM sources (checked 2020-01-01)"]
 
 
 def test_stale_one_entry_per_certification_in_the_order_given(catalogue):
     old = (src(date(2020, 1, 1), "course"),)
-    certs = [replace(catalogue.certifications[c], sources=old) for c in ("PSPO-I", "CSM")]
-    fresh = replace(catalogue.certifications["CSPO"], sources=(src(date(2026, 5, 1), "course"),))
+    certs = [catalogue.certifications[c]._replace(sources=old) for c in ("PSPO-I", "CSM")]
+    fresh = catalogue.certifications["CSPO"]._replace(sources=(src(date(2026, 5, 1), "course"),))
     assert stale([certs[0], fresh, certs[1]], now=date(2026, 6, 1)) == [
         "PSPO-I course (checked 2020-01-01)", "CSM course (checked 2020-01-01)"]
 
@@ -172,13 +171,13 @@ def test_stale_one_entry_per_certification_in_the_order_given(catalogue):
     (date(2028, 6, 15), 0, date(2028, 6, 15), date(2028, 6, 14)),
 ])
 def test_month_arithmetic(csm, now, months, fresh, old):
-    assert stale([replace(csm, sources=(src(fresh, "exam"),))], months=months, now=now) == []
-    assert stale([replace(csm, sources=(src(old, "exam"),))], months=months, now=now) == [
+    assert stale([csm._replace(sources=(src(fresh, "exam"),))], months=months, now=now) == []
+    assert stale([csm._replace(sources=(src(old, "exam"),))], months=months, now=now) == [
         f"CSM exam (checked {old.isoformat()})"]
 
 
 def test_stale_defaults_to_today(csm, monkeypatch):
-    cert = replace(csm, sources=(src(date(2026, 11, 1), "exam"),))
+    cert = csm._replace(sources=(src(date(2026, 11, 1), "exam"),))
     monkeypatch.setenv("SCRUMCERT_TODAY", "2027-11-02")
     assert stale([cert]) == ["CSM exam (checked 2026-11-01)"]
     monkeypatch.setenv("SCRUMCERT_TODAY", "2027-11-01")
@@ -192,7 +191,7 @@ def test_today_is_pinned_by_the_environment(monkeypatch):
 
 
 def test_control_characters_in_a_code_are_shown_not_sent(csm):
-    cert = replace(csm, code="CSM\x1b[2J", sources=(src(date(2020, 1, 1), "exam"),))
+    cert = csm._replace(code="CSM\x1b[2J", sources=(src(date(2020, 1, 1), "exam"),))
     (line,) = stale([cert], now=date(2026, 1, 1))
     assert "\x1b" not in line
     assert line.startswith("CSM\\x1b[2J exam")
