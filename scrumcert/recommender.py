@@ -218,12 +218,15 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
                   default=None)
     if top and waiting and waiting.score > top.score:
         notes.append(f"{waiting.code} fits your answers best ({waiting.score:+d}) but {waiting.blocked}.")
-    unpriced = max((r for r in ranking if r.eligible and r.cost_now is None), key=lambda r: r.score,
-                   default=None)
-    if top and any_fits and unpriced and unpriced.score > top.score:
-        notes.append(f"{unpriced.code} fits your answers best ({unpriced.score:+d}), but no source gives "
-                     f"its price, so it cannot be shown to fit your budget of ${budget:,}; ask trainers "
-                     "for a quote.")
+    best = max((r for r in ranking if r.eligible), key=lambda r: r.score, default=None)
+    if top and any_fits and best and best.score > top.score:  # the budget moved it down
+        if best.cost_now is None:
+            notes.append(f"{best.code} fits your answers best ({best.score:+d}), but no source gives its "
+                         f"price, so it cannot be shown to fit your budget of ${budget:,}; ask trainers "
+                         "for a quote.")
+        else:
+            notes.append(f"{best.code} fits your answers best ({best.score:+d}), but costs from "
+                         f"${best.cost_now:,}, over your budget of ${budget:,}.")
     if top is None:
         notes.append("Nothing is left to recommend: you hold everything you are eligible for.")
     path = _path(catalogue, top, score, held, months, answers) if top else ()

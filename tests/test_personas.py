@@ -296,9 +296,9 @@ def test_budget_persona_top_pick_fits_and_says_so(catalogue: Catalogue) -> None:
     assert top.cost_now is not None and top.cost_now <= 250
     assert top.fits_budget is True
     assert advice.entry("CSPO").fits_budget is False
-    # the literal budget rule: the better fit of unknown price is named, not recommended
-    assert advice.notes == ("ICP-APO fits your answers best (+3), but no source gives its price, so it "
-                            "cannot be shown to fit your budget of $250; ask trainers for a quote.",)
+    # the literal budget rule: the best fit, over budget, is named, not recommended
+    assert advice.notes == ("CSPO fits your answers best (+8), but costs from $800, over your budget "
+                            "of $250.",)
 
 
 def test_budget_nothing_fits_is_said_and_ignored(catalogue: Catalogue) -> None:
