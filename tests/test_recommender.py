@@ -316,7 +316,8 @@ def test_budget_top_recommendation_fits_when_anything_fits(small: Catalogue) -> 
     assert advice.entry("AAA").fits_budget is False
     assert advice.entry("CCC").fits_budget is False  # unknown price never "fits"
     assert order(advice)[:3] == ["BBB", "DDD", "AAA"]  # what fits first, then by score
-    assert advice.notes == ("AAA fits your answers best (+5), but costs from $300, over your budget of $150.",)
+    assert advice.notes == (
+        "AAA fits your answers best (+5), but costs from $300, over your budget of $150.",)
 
 
 def test_budget_boundary_is_inclusive(small: Catalogue) -> None:
