@@ -304,6 +304,24 @@ def recommending(repeat: int) -> list[tuple[int, float]]:
 
 # --- report -----------------------------------------------------------------------------------------
 
+def series(width: int, label: str, rows: list[tuple[int, float]], target_size: int,
+           target_s: float, shown: str) -> list[str]:
+    """Print one row per size with its growth over the previous size; return the missed labels."""
+    missed, previous = [], None
+    for n, seconds in rows:
+        growth = f"{seconds / previous:>5.2f}x" if previous else f"{'':>6}"
+        previous = seconds
+        name = label.format(n)
+        if n == target_size:
+            ok = seconds < target_s
+            missed += [] if ok else [name]
+            tail = f"{shown:>6}  {'PASS' if ok else 'MISS'}"
+        else:
+            tail = f"{'':>6}  (growth)"
+        print(f"{name:<{width}}  {seconds * 1000:>6.1f} ms  {growth}  {tail}")
+    return missed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="5 process runs and fewer repeats (CI)")
@@ -366,35 +384,16 @@ def main(argv: list[str] | None = None) -> int:
                 else:
                     tail = f"{'':>6}  (growth)"
                 print(f"{label:<{width}}  {seconds * 1000:>6.1f} ms  {growth}  {tail}")
-        previous = None
-        for k, seconds in recommending(repeat):
-            growth = f"{seconds / previous:>5.2f}x" if previous else f"{'':>6}"
-            previous = seconds
-            label = f"recommend, {k:,} answer sets"
-            if k == 10_000:
-                ok = seconds < RECOMMEND_TARGET_S
-                missed += [] if ok else [label]
-                tail = f"{'<1s':>6}  {'PASS' if ok else 'MISS'}"
-            else:
-                tail = f"{'':>6}  (growth)"
-            print(f"{label:<{width}}  {seconds * 1000:>6.1f} ms  {growth}  {tail}")
+        missed += series(width, "recommend, {:,} answer sets", recommending(repeat), 10_000,
+                         RECOMMEND_TARGET_S, "<1s")
         print()
         print(f"{'whole process':<{width}}  {'median':>9}  {'growth':>6}  {'target':>6}  result")
-        previous = None
+        env = clean_env(tmp / "cache")
+        plans = []
         for n in PLAN_SIZES:
-            team = team_file(tmp, n)
-            argv = [*prefix, "plan", str(team), "--format", "json"]
-            seconds = statistics.median(time_plan(argv, clean_env(tmp / "cache")) for _ in range(repeat))
-            growth = f"{seconds / previous:>5.2f}x" if previous else f"{'':>6}"
-            previous = seconds
-            label = f"scrumcert plan, {n:,} people"
-            if n == 10_000:
-                ok = seconds < PLAN_TARGET_S
-                missed += [] if ok else [label]
-                tail = f"{'<2s':>6}  {'PASS' if ok else 'MISS'}"
-            else:
-                tail = f"{'':>6}  (growth)"
-            print(f"{label:<{width}}  {seconds * 1000:>6.1f} ms  {growth}  {tail}")
+            argv = [*prefix, "plan", str(team_file(tmp, n)), "--format", "json"]
+            plans.append((n, statistics.median(time_plan(argv, env) for _ in range(repeat))))
+        missed += series(width, "scrumcert plan, {:,} people", plans, 10_000, PLAN_TARGET_S, "<2s")
     print()
     print("growth: time at this size / time at half the size (2.00x = linear)")
     if missed:

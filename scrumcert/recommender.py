@@ -199,15 +199,19 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
         return (blocked[code] is not None, any_fits and not fits[code], -score[code],
                 price[code] is None, price[code] or 0, order[code])
 
-    def reasons_of(code: str) -> tuple[Reason, ...]:
-        found = [Reason(r.reason, r.weights[code], r.id, static.sources[r.id])
-                 for r in fired if code in r.weights] + bonus.get(code, [])
-        return tuple(sorted(found, key=_strength))
-
     ranked = sorted(certs, key=key)
     first = ranked[0] if ranked and blocked[ranked[0]] is None else None
+    found: dict[str, list[Reason]] = {}
+    for rule in fired:  # one pass, in rule order (the sort below is stable)
+        source = static.sources[rule.id]
+        for code, weight in rule.weights.items():
+            if reasons or code == first:
+                found.setdefault(code, []).append(Reason(rule.reason, weight, rule.id, source))
+    for code, extra in bonus.items():
+        if reasons or code == first:
+            found.setdefault(code, []).extend(extra)
     ranking = tuple(
-        Ranked(code, score[code], reasons_of(code) if reasons or code == first else (),
+        Ranked(code, score[code], tuple(sorted(found[code], key=_strength)) if code in found else (),
                blocked[code] is None, blocked[code], price[code], fits[code])
         for code in ranked)
     top = ranking[0] if ranking and ranking[0].eligible else None
