@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -134,6 +135,24 @@ def emit_json(value: Any, depth: int | None = None) -> None:
     emit(dumps(value, 0))
 
 
+def render_result(fmt: Format, as_json: Callable[[], Any], as_blocks: Callable[[], list[Any]],
+           as_rich: Callable[[Any], list[Any]], depth: int | None = None) -> None:
+    """Render one result in the format asked: every command builds its three views from the same
+    plain data (see present.py), and only the one asked for is built."""
+    if fmt is Format.json:
+        emit_json(as_json(), depth)
+    elif fmt is Format.markdown:
+        from scrumcert.document import to_markdown
+
+        emit(to_markdown(as_blocks()))
+    else:
+        from scrumcert.render_rich import make_console
+
+        console = make_console()
+        for part in as_rich(console):
+            console.print(part)
+
+
 def warn_stale(certs: list[Certification]) -> None:
     """One line on stderr when a fact shown was last checked more than 12 months ago."""
     from scrumcert.present import stale
@@ -191,21 +210,15 @@ def show(
     catalogue = load(data)
     cert = catalogue.certifications[resolve(catalogue, code)]
     warn_stale([cert])
-    if fmt is Format.json:
-        from scrumcert.present import cert_dict
+    from scrumcert import document, present
 
-        emit_json(cert_dict(cert, years))
-    elif fmt is Format.markdown:
-        from scrumcert import document
+    def as_rich(console: Any) -> list[Any]:
+        from scrumcert.render_rich import assumptions, show_panel
 
-        emit(document.to_markdown(document.show(cert, catalogue, years)))
-    else:
-        from scrumcert.render_rich import assumptions, make_console, show_panel
+        return [show_panel(cert, catalogue, console, years), *assumptions([cert], years)]
 
-        console = make_console()
-        console.print(show_panel(cert, catalogue, console, years))
-        for part in assumptions([cert], years):
-            console.print(part)
+    render_result(fmt, lambda: present.cert_dict(cert, years), lambda: document.show(cert, catalogue, years),
+                  as_rich)
 
 
 def resolve_distinct(catalogue: Catalogue, codes: list[str], least: int, most: int) -> list[Certification]:
@@ -243,19 +256,15 @@ def compare(
     if output:
         write_report(output, document.comparison(certs, catalogue, years),
                      f"Comparison: {', '.join(c.code for c in certs)}")
-    if fmt is Format.json:
-        from scrumcert.present import cert_dict
+    from scrumcert import present
 
-        emit_json([cert_dict(c, years) for c in certs])
-    elif fmt is Format.markdown:
-        emit(document.to_markdown(document.comparison(certs, catalogue, years)))
-    else:
-        from scrumcert.render_rich import assumptions, compare_table, make_console
+    def as_rich(console: Any) -> list[Any]:
+        from scrumcert.render_rich import assumptions, compare_table
 
-        console = make_console()
-        console.print(compare_table(certs, catalogue, console, years))
-        for part in assumptions(certs, years):
-            console.print(part)
+        return [compare_table(certs, catalogue, console, years), *assumptions(certs, years)]
+
+    render_result(fmt, lambda: [present.cert_dict(c, years) for c in certs],
+                  lambda: document.comparison(certs, catalogue, years), as_rich)
 
 
 def _issuer_key(text: str) -> str:
@@ -284,19 +293,14 @@ def list_(
             raise ScrumcertError(f"unknown issuer {issuer!r}; issuers: {', '.join(issuers)}")
         certs = [c for c in certs if _issuer_key(c.issuer) == wanted]
     warn_stale(certs)
-    if fmt is Format.json:
-        from scrumcert.present import cert_dict
+    from scrumcert import document, present
 
-        emit_json([cert_dict(c) for c in certs])
-    elif fmt is Format.markdown:
-        from scrumcert import document
+    def table(console: Any) -> list[Any]:
+        from scrumcert.render_rich import list_table
 
-        emit(document.to_markdown(document.listing(certs)))
-    else:
-        from scrumcert.render_rich import list_table, make_console
+        return [list_table(certs, console)]
 
-        console = make_console()
-        console.print(list_table(certs, console))
+    render_result(fmt, lambda: [present.cert_dict(c) for c in certs], lambda: document.listing(certs), table)
 
 
 @app.command()
@@ -306,7 +310,9 @@ def validate(
     data: DataOption = None,
 ) -> None:
     """Check a catalogue: YAML syntax, schema, references and sources. Exit 2 on the first problem."""
-    catalogue = load(path or data)
+    from scrumcert.loader import load_catalogue  # always from the YAML, never the bundled snapshot
+
+    catalogue = load_catalogue(path or data)
     emit(f"ok: {catalogue.origin}: {len(catalogue.certifications)} certifications, {len(catalogue.roles)} "
          f"roles, {len(catalogue.questions)} questions, {len(catalogue.rules)} rules")
 
@@ -379,23 +385,21 @@ def advise(
     warn_stale([catalogue.certifications[c] for c in top_codes(advice)])
     if output:
         write_report(output, document.advice(advice, catalogue, explain, years), "scrumcert advice")
-    if fmt is Format.json:
-        from scrumcert.present import advice_dict
+
+    def as_json() -> dict[str, Any]:
+        from scrumcert.present import advice_dict, cost_dict
 
         result = advice_dict(advice)
         if advice.recommended:
-            from scrumcert.present import cost_dict
-
             result["cost"] = {c: cost_dict(catalogue.certifications[c], years) for c in top_codes(advice)}
-        emit_json(result)
-    elif fmt is Format.markdown:
-        emit(document.to_markdown(document.advice(advice, catalogue, explain, years)))
-    else:
-        from scrumcert.render_rich import advice_view, make_console
+        return result
 
-        console = make_console()
-        for part in advice_view(advice, catalogue, console, explain, years):
-            console.print(part)
+    def as_rich(console: Any) -> list[Any]:
+        from scrumcert.render_rich import advice_view
+
+        return advice_view(advice, catalogue, console, explain, years)
+
+    render_result(fmt, as_json, lambda: document.advice(advice, catalogue, explain, years), as_rich)
 
 
 @app.command()
@@ -421,18 +425,15 @@ def plan(
     warn_stale([catalogue.certifications[c] for c in result.seats])
     if output:
         write_report(output, document.plan(result, catalogue), f"Team plan: {team_file.name}")
-    if fmt is Format.json:
-        from scrumcert.present import plan_dict
+    from scrumcert import present
 
-        emit_json(plan_dict(result), depth=2)  # one person a line
-    elif fmt is Format.markdown:
-        emit(document.to_markdown(document.plan(result, catalogue)))
-    else:
-        from scrumcert.render_rich import make_console, plan_view
+    def as_rich(console: Any) -> list[Any]:
+        from scrumcert.render_rich import plan_view
 
-        console = make_console()
-        for part in plan_view(result, catalogue, console):
-            console.print(part)
+        return plan_view(result, catalogue, console)
+
+    render_result(fmt, lambda: present.plan_dict(result), lambda: document.plan(result, catalogue), as_rich,
+                  depth=2)  # JSON: one person a line
     for p in problems:
         sys.stderr.write(f"scrumcert: error: {team_file}: row {p.row}: {p.message}\n")
     if problems:
@@ -447,23 +448,24 @@ def sources(
     """List every source in the catalogue with the date it was checked, oldest first."""
     catalogue = load(data)
     rows = sorted(catalogue.all_sources(), key=lambda pair: (pair[1].checked, pair[0]))
-    if fmt is Format.json:
-        emit_json([{"for": owner, "title": s.title, "url": s.url, "document": s.document,
-                    "published": s.published.isoformat() if s.published else None,
-                    "checked": s.checked.isoformat(), "facts": list(s.facts)} for owner, s in rows])
-    elif fmt is Format.markdown:
+
+    def as_blocks() -> list[Any]:
         from scrumcert import document
         from scrumcert.present import literal
 
-        grid = document.Grid(["Checked", "For", "Source"], [
+        return [document.Grid(["Checked", "For", "Source"], [
             [s.checked.isoformat(), owner + (f" ({', '.join(s.facts)})" if s.facts else ""),
-             literal(f"{s.title} {s.where}")] for owner, s in rows])
-        emit(document.to_markdown([grid]))
-    else:
-        from scrumcert.render_rich import make_console, sources_table
+             literal(f"{s.title} {s.where}")] for owner, s in rows])]
 
-        console = make_console()
-        console.print(sources_table(rows, console))
+    def as_rich(console: Any) -> list[Any]:
+        from scrumcert.render_rich import sources_table
+
+        return [sources_table(rows, console)]
+
+    render_result(fmt, lambda: [{"for": owner, "title": s.title, "url": s.url, "document": s.document,
+                                 "published": s.published.isoformat() if s.published else None,
+                                 "checked": s.checked.isoformat(), "facts": list(s.facts)}
+                                for owner, s in rows], as_blocks, as_rich)
 
 
 def _only(name: str) -> typer.Typer | None:
