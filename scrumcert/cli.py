@@ -210,15 +210,19 @@ def show(
     catalogue = load(data)
     cert = catalogue.certifications[resolve(catalogue, code)]
     warn_stale([cert])
-    from scrumcert import document, present
+    from scrumcert import present
+
+    def as_blocks() -> list[Any]:
+        from scrumcert import document
+
+        return document.show(cert, catalogue, years)
 
     def as_rich(console: Any) -> list[Any]:
         from scrumcert.render_rich import assumptions, show_panel
 
         return [show_panel(cert, catalogue, console, years), *assumptions([cert], years)]
 
-    render_result(fmt, lambda: present.cert_dict(cert, years), lambda: document.show(cert, catalogue, years),
-                  as_rich)
+    render_result(fmt, lambda: present.cert_dict(cert, years), as_blocks, as_rich)
 
 
 def resolve_distinct(catalogue: Catalogue, codes: list[str], least: int, most: int) -> list[Certification]:
@@ -248,23 +252,26 @@ def compare(
     data: DataOption = None,
 ) -> None:
     """Compare two to six certifications side by side; rows where they differ stand out."""
-    from scrumcert import document
+    from scrumcert import present
 
     catalogue = load(data)
     certs = resolve_distinct(catalogue, codes, 2, 6)
     warn_stale(certs)
+
+    def as_blocks() -> list[Any]:
+        from scrumcert import document
+
+        return document.comparison(certs, catalogue, years)
+
     if output:
-        write_report(output, document.comparison(certs, catalogue, years),
-                     f"Comparison: {', '.join(c.code for c in certs)}")
-    from scrumcert import present
+        write_report(output, as_blocks(), f"Comparison: {', '.join(c.code for c in certs)}")
 
     def as_rich(console: Any) -> list[Any]:
         from scrumcert.render_rich import assumptions, compare_table
 
         return [compare_table(certs, catalogue, console, years), *assumptions(certs, years)]
 
-    render_result(fmt, lambda: [present.cert_dict(c, years) for c in certs],
-                  lambda: document.comparison(certs, catalogue, years), as_rich)
+    render_result(fmt, lambda: [present.cert_dict(c, years) for c in certs], as_blocks, as_rich)
 
 
 def _issuer_key(text: str) -> str:
