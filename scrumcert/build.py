@@ -188,6 +188,7 @@ class Builder:
                                         pre.get("experience_months"), pre.get("note")),
             leads_to=tuple(c.get("leads_to", ())), includes=tuple(c.get("includes", ())),
             sources=tuple(self._source(s) for s in c["sources"]), aliases=tuple(c.get("aliases", ())),
+            unconfirmed=tuple(c.get("unconfirmed", ())),
         )
 
     def _index(self, certs: dict[str, Certification]) -> dict[str, str]:

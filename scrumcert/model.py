@@ -14,6 +14,8 @@ from datetime import date
 from typing import NamedTuple
 
 FACTS = ("course", "price", "exam", "renewal", "pdus", "prerequisites", "leads_to", "includes", "roles")
+# What a certification can flag as unconfirmed: a fact, or the fee part of the exam or renewal.
+UNCONFIRMABLE = (*FACTS, "exam_fee", "renewal_fee")
 KINDS = ("certification", "course")
 LEVELS = ("foundation", "advanced", "professional", "expert")
 UNITS = ("SEU", "PDU", "CEU", "hours")
@@ -94,6 +96,17 @@ class Certification(NamedTuple):
     includes: tuple[str, ...]
     sources: tuple[Source, ...]
     aliases: tuple[str, ...] = ()
+    # facts that rest only on sources the fact sheet does not confirm: shown, but marked as such
+    unconfirmed: tuple[str, ...] = ()
+
+    def is_unconfirmed(self, fact: str) -> bool:
+        """``exam_fee`` counts as unconfirmed when the whole exam is, and so on; a fee that is not
+        known is not a value, so it is never marked."""
+        if fact == "exam_fee" and (self.exam is None or self.exam.fee_usd is None):
+            return False
+        if fact == "renewal_fee" and (self.renewal is None or self.renewal.fee_usd is None):
+            return False
+        return fact in self.unconfirmed or fact.split("_")[0] in self.unconfirmed
 
     def sources_for(self, fact: str) -> tuple[Source, ...]:
         """The sources that back one fact (see ``FACTS``)."""

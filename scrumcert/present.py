@@ -16,6 +16,7 @@ from scrumcert.safe_text import literal
 __all__ = ["literal"]  # re-exported: renderers take it from here
 
 UNKNOWN = "unknown"
+UNCONFIRMED = "(unconfirmed)"  # a value from sources the fact sheet does not confirm
 
 
 def number(value: float | None) -> str:
@@ -136,26 +137,35 @@ def attribute_rows(certs: list[Certification], catalogue: Catalogue, years: int 
     def roles(c: Certification) -> str:
         return ", ".join(catalogue.roles[r].name if r in catalogue.roles else r for r in c.roles) or "-"
 
-    getters = [
-        ("Issuer", lambda c: c.issuer),
-        ("Kind", lambda c: c.kind),
-        ("Level", lambda c: c.level),
-        ("Roles", roles),
-        ("Course", course_text),
-        ("Course price", lambda c: price_range(c.course.price_usd)),
-        ("Exam", lambda c: exam_text(c.exam)),
-        ("Pass mark", lambda c: pass_text(c.exam)),
-        ("Exam fee", exam_fee_text),
-        ("Renewal", lambda c: renewal_text(c.renewal)),
-        ("Lifetime", lambda c: "yes" if c.renewal is None else "no"),
-        ("PDUs/SEUs earned", lambda c: number(c.pdus)),
-        ("Prerequisites", prerequisites_text),
-        ("Includes", lambda c: listing(c.includes)),
-        ("Leads to", lambda c: listing(c.leads_to)),
+    # each row names the facts it shows, so a value resting on unconfirmed sources is marked
+    getters: list[tuple[str, Any, tuple[str, ...]]] = [
+        ("Issuer", lambda c: c.issuer, ()),
+        ("Kind", lambda c: c.kind, ()),
+        ("Level", lambda c: c.level, ()),
+        ("Roles", roles, ("roles",)),
+        ("Course", course_text, ("course",)),
+        ("Course price", lambda c: price_range(c.course.price_usd), ("price",)),
+        ("Exam", lambda c: exam_text(c.exam), ("exam",)),
+        ("Pass mark", lambda c: pass_text(c.exam), ("exam",)),
+        ("Exam fee", exam_fee_text, ("exam_fee",)),
+        ("Renewal", lambda c: renewal_text(c.renewal), ("renewal", "renewal_fee")),
+        ("Lifetime", lambda c: "yes" if c.renewal is None else "no", ("renewal",)),
+        ("PDUs/SEUs earned", lambda c: number(c.pdus), ("pdus",)),
+        ("Prerequisites", prerequisites_text, ("prerequisites",)),
+        ("Includes", lambda c: listing(c.includes), ("includes",)),
+        ("Leads to", lambda c: listing(c.leads_to), ("leads_to",)),
     ]
     if years is not None:
-        getters.append((f"Cost over {years} years", lambda c: ownership_text(c, years)))
-    return [(label, [literal(get(c)) for c in certs]) for label, get in getters]
+        getters.append((f"Cost over {years} years", lambda c: ownership_text(c, years),
+                        ("price", "renewal_fee", "exam_fee")))
+
+    def cell(c: Certification, get: Any, facts: tuple[str, ...]) -> str:
+        text = get(c)
+        if text != "-" and not text.startswith(UNKNOWN) and any(c.is_unconfirmed(f) for f in facts):
+            text += f" {UNCONFIRMED}"
+        return literal(text)
+
+    return [(label, [cell(c, get, facts) for c in certs]) for label, get, facts in getters]
 
 
 def source_line(s: Source) -> str:
@@ -194,7 +204,7 @@ def cert_dict(c: Certification, years: int | None = None) -> dict[str, Any]:
         "renewal": None if c.renewal is None else _plain(c.renewal),
         "pdus": c.pdus,
         "prerequisites": _plain(c.prerequisites),
-        "leads_to": list(c.leads_to), "includes": list(c.includes),
+        "leads_to": list(c.leads_to), "includes": list(c.includes), "unconfirmed": list(c.unconfirmed),
         "sources": [{"title": s.title, "url": s.url, "document": s.document,
                      "published": _plain(s.published), "checked": s.checked.isoformat(),
                      "facts": list(s.facts)} for s in c.sources],

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from scrumcert.errors import dotted
-from scrumcert.model import FACTS, KINDS, LEVELS, QUESTION_TYPES, UNITS
+from scrumcert.model import FACTS, KINDS, LEVELS, QUESTION_TYPES, UNCONFIRMABLE, UNITS
 
 __all__ = ["dotted"]
 
@@ -283,6 +283,7 @@ CERTIFICATION = Obj(
     },
     {
         "aliases": ListOf(TEXT, unique=True),
+        "unconfirmed": ListOf(Enum(UNCONFIRMABLE), unique=True),
         "prerequisites": Obj({}, {
             "codes": ListOf(CODE, unique=True), "recommended": ListOf(CODE, unique=True),
             "experience_months": MAYBE_INT, "note": MAYBE_TEXT,

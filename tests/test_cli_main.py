@@ -103,3 +103,16 @@ def test_read_team_file_yaml_list(tmp_path: Path, catalogue: Catalogue) -> None:
     people, problems = read_team_file(team, catalogue)
     assert problems == []
     assert people[0].answers["held"] == ("PSPO-I",)
+
+
+def test_unconfirmed_facts_are_marked_never_shown_as_fact(catalogue: Catalogue) -> None:
+    """cert-facts.md section 6: values found only on secondary pages are shown as unconfirmed."""
+    from scrumcert.present import attribute_rows, cert_dict
+
+    rows = dict(attribute_rows([catalogue.certifications["CSM"], catalogue.certifications["SAFE-SSM"]],
+                               catalogue, 3))
+    assert rows["Exam"] == ["50 questions, 60 min (unconfirmed)", "45 questions, 90 min"]
+    assert rows["Renewal"] == ["every 2 years: $100 + 20 SEU", "every year: $295 + 10 PDU (unconfirmed)"]
+    assert rows["Exam fee"] == ["with the course", "with the course"]  # no fee given: nothing to mark
+    assert cert_dict(catalogue.certifications["CSM"])["unconfirmed"] == ["exam"]
+    assert cert_dict(catalogue.certifications["PSPO-I"])["unconfirmed"] == []

@@ -203,8 +203,8 @@ def test_compare_csm_cspo_table(run: Callable[..., Any]) -> None:
     assert rows[0] == ["", "CSM", "CSPO"]
     assert ["Name", "Certified ScrumMaster", "Certified Scrum Product Owner"] in rows
     # rows where they differ stand out with a star; equal rows do not
-    assert ["* Exam", "50 questions, 60 min", "none"] in rows
-    assert ["* Pass mark", "74%", "-"] in rows
+    assert ["* Exam", "50 questions, 60 min (unconfirmed)", "none"] in rows
+    assert ["* Pass mark", "74% (unconfirmed)", "-"] in rows
     assert ["* Leads to", "A-CSM", "A-CSPO"] in rows
     assert ["Issuer", "Scrum Alliance", "Scrum Alliance"] in rows
     assert ["Renewal", "every 2 years: $100 + 20 SEU", "every 2 years: $100 + 20 SEU"] in rows
@@ -232,8 +232,8 @@ def test_compare_markdown(run: Callable[..., Any]) -> None:
     assert lines[0] == "|  | CSM | CSPO |"
     assert lines[1] == "| --- | --- | --- |"
     for row in ("| Name | Certified ScrumMaster | Certified Scrum Product Owner |",
-                "| **Exam** | 50 questions, 60 min | none |",
-                "| **Pass mark** | 74% | - |",
+                "| **Exam** | 50 questions, 60 min (unconfirmed) | none |",
+                "| **Pass mark** | 74% (unconfirmed) | - |",
                 "| Renewal | every 2 years: $100 + 20 SEU | every 2 years: $100 + 20 SEU |",
                 "| Issuer | Scrum Alliance | Scrum Alliance |"):
         assert row in lines, row
@@ -245,8 +245,9 @@ def test_compare_four(run: Callable[..., Any], catalogue: Catalogue) -> None:
     assert rows[0] == ["", "CSM", "CSPO", "PSPO-I", "PSMPO"]
     assert ["* Issuer", "Scrum Alliance", "Scrum Alliance", "Scrum.org", "Scrum.org"] in rows
     assert ["* Kind", "certification", "certification", "certification", "course"] in rows
-    assert ["* Exam", "50 questions, 60 min", "none", "80 questions, 60 min", "80 questions, 60 min"] in rows
-    assert ["* Pass mark", "74%", "-", "85%", "85%"] in rows
+    assert ["* Exam", "50 questions, 60 min (unconfirmed)", "none", "80 questions, 60 min",
+            "80 questions, 60 min"] in rows
+    assert ["* Pass mark", "74% (unconfirmed)", "-", "85%", "85%"] in rows
     assert ["* Lifetime", "no", "no", "yes", "yes"] in rows
     assert ["* PDUs/SEUs earned", "unknown", "unknown", "unknown", "21"] in rows
     assert ["* Includes", "-", "-", "-", "PSM-I, PSPO-I"] in rows
