@@ -1,4 +1,7 @@
-"""Find, parse and validate a catalogue, and build the model from it.
+"""Find, parse and validate a catalogue from YAML; ``build.Builder`` then makes the model.
+
+Every user catalogue comes through here, and so does the bundled one whenever its precompiled
+snapshot (``snapshot.py``) does not match its files.
 
 Safety: YAML is parsed with PyYAML's safe loader (the C one when present), so no tag can construct an
 object; duplicate keys are refused; the size a document would expand to through aliases is measured on
@@ -24,13 +27,12 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from scrumcert.build import Builder, Part
 from scrumcert.errors import CatalogueError
-from scrumcert.model import (
-    Catalogue,
-)
+from scrumcert.model import Catalogue
 from scrumcert.schema import FILE, SchemaError
-from scrumcert.snapshot import bundled_dir, json_default, json_hook
+from scrumcert.snapshot import ENV_VAR, bundled_dir, json_default, json_hook
 
-ENV_VAR = "SCRUMCERT_DATA"
+__all__ = ["ENV_VAR", "bundled_dir", "load_catalogue", "parse_file", "read_yaml"]
+
 CACHE_ENV = "SCRUMCERT_CACHE_DIR"  # a folder, or "off"
 _CACHE_SALT = f"scrumcert-parse-1|pyyaml-{yaml.__version__}|".encode()
 MAX_VALUES = 200_000  # far above any real catalogue; an alias bomb expands to billions
