@@ -469,10 +469,12 @@ def sources(
 
         return [sources_table(rows, console)]
 
-    render_result(fmt, lambda: [{"for": owner, "title": s.title, "url": s.url, "document": s.document,
-                                 "published": s.published.isoformat() if s.published else None,
-                                 "checked": s.checked.isoformat(), "facts": list(s.facts)}
-                                for owner, s in rows], as_blocks, as_rich)
+    def as_json() -> list[dict[str, Any]]:
+        from scrumcert.present import source_dict
+
+        return [{"for": owner, **source_dict(s)} for owner, s in rows]
+
+    render_result(fmt, as_json, as_blocks, as_rich)
 
 
 def _only(name: str) -> typer.Typer | None:

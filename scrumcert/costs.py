@@ -12,14 +12,21 @@ from typing import NamedTuple
 from scrumcert.model import Certification
 
 
-def cost_now(c: Certification) -> int | None:
-    """The least known price of earning it today: the required (or bundled) course's lowest price,
-    else one exam attempt bought on its own. None when that price is unknown."""
+def cost_now_range(c: Certification) -> tuple[int, int] | None:
+    """The known price range of earning it today: the required (or bundled) course's range, else one
+    exam attempt bought on its own. None when that price is unknown; one known end stands for both."""
     if c.course.required or c.kind == "course":
-        return c.course.price_usd.min if c.course.price_usd.min is not None else c.course.price_usd.max
-    if c.exam is not None:
-        return c.exam.fee_usd
+        ends = [v for v in (c.course.price_usd.min, c.course.price_usd.max) if v is not None]
+        return (ends[0], ends[-1]) if ends else None
+    if c.exam is not None and c.exam.fee_usd is not None:
+        return c.exam.fee_usd, c.exam.fee_usd
     return None
+
+
+def cost_now(c: Certification) -> int | None:
+    """The least known price of earning it today (the low end of ``cost_now_range``)."""
+    span = cost_now_range(c)
+    return span[0] if span else None
 
 
 class Ownership(NamedTuple):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from scrumcert import answers as answers_mod
-from scrumcert.costs import cost_now, ownership
+from scrumcert.costs import cost_now_range, ownership
 from scrumcert.errors import ScrumcertError
 from scrumcert.model import Catalogue, Certification
 from scrumcert.recommender import Advice, Step, recommend
@@ -187,14 +187,12 @@ def make_plan(catalogue: Catalogue, people: list[Person], problems: list[RowProb
     years_unknown: dict[str, tuple[str, ...]] = {}
     for code, count in seats.items():
         c = catalogue.certifications[code]
-        price = cost_now(c)
-        if price is None:
+        span = cost_now_range(c)
+        if span is None:
             unpriced[code] = count
         else:
-            high = c.course.price_usd.max if (c.course.required or c.kind == "course") and \
-                c.course.price_usd.max is not None else price
-            now_low += count * price
-            now_high += count * high
+            now_low += count * span[0]
+            now_high += count * span[1]
         o = ownership(c, years)
         years_low += count * o.low
         years_high += count * o.high

@@ -194,6 +194,12 @@ def cost_dict(c: Certification, years: int) -> dict[str, Any]:
             "assumptions": list(o.assumptions)}
 
 
+def source_dict(s: Source) -> dict[str, Any]:
+    """One source in JSON: the same keys wherever sources are listed."""
+    return {"title": s.title, "url": s.url, "document": s.document, "published": _plain(s.published),
+            "checked": s.checked.isoformat(), "facts": list(s.facts)}
+
+
 def cert_dict(c: Certification, years: int | None = None) -> dict[str, Any]:
     """The documented JSON contract of one certification (see README, "JSON output")."""
     out = {
@@ -205,9 +211,7 @@ def cert_dict(c: Certification, years: int | None = None) -> dict[str, Any]:
         "pdus": c.pdus,
         "prerequisites": _plain(c.prerequisites),
         "leads_to": list(c.leads_to), "includes": list(c.includes), "unconfirmed": list(c.unconfirmed),
-        "sources": [{"title": s.title, "url": s.url, "document": s.document,
-                     "published": _plain(s.published), "checked": s.checked.isoformat(),
-                     "facts": list(s.facts)} for s in c.sources],
+        "sources": [source_dict(s) for s in c.sources],
     }
     if years is not None:
         out["cost"] = cost_dict(c, years)

@@ -12,10 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
-from scrumcert.errors import dotted
 from scrumcert.model import FACTS, KINDS, LEVELS, QUESTION_TYPES, UNCONFIRMABLE, UNITS
-
-__all__ = ["dotted"]
 
 Path = tuple[str | int, ...]
 
