@@ -208,7 +208,7 @@ def generated_certification(i: int, n: int, rng: random.Random) -> dict[str, Any
 def write_catalogue(folder: Path, n: int, seed: int = 4) -> Path:
     import yaml
 
-    from scrumcert.loader import bundled_dir
+    from scrumcert.catalogue.locate import bundled_dir
 
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -266,7 +266,7 @@ def median_time(fn: Callable[[], object], repeat: int) -> float:
 
 def loading(tmp: Path, repeat: int) -> list[tuple[int, float, float]]:
     """(size, warm seconds, cold seconds): warm takes each file's parse from the cache, cold parses."""
-    from scrumcert.loader import load_catalogue
+    from scrumcert.catalogue.loader import load_catalogue
 
     out = []
     saved = os.environ.get("SCRUMCERT_CACHE_DIR")
@@ -289,7 +289,7 @@ def loading(tmp: Path, repeat: int) -> list[tuple[int, float, float]]:
 
 
 def recommending(repeat: int) -> list[tuple[int, float]]:
-    from scrumcert.loader import load_catalogue
+    from scrumcert.catalogue.loader import load_catalogue
     from scrumcert.recommender import recommend
 
     catalogue = load_catalogue()
@@ -346,9 +346,9 @@ def main(argv: list[str] | None = None) -> int:
         answers = tmp / "answers.yaml"
         answers.write_text("role: developer\ntarget: scrum_master\ngoal: job\n", encoding="utf-8")
         user_data = tmp / "user-data"
-        import scrumcert.snapshot
+        from scrumcert.catalogue.locate import bundled_dir
 
-        shutil.copytree(scrumcert.snapshot.bundled_dir(), user_data)
+        shutil.copytree(bundled_dir(), user_data)
         rows = processes(runs, prefix, answers, tmp / "cache", user_data)
         floor = rows[0][1]
         width = max(len(label) for label, _, _ in rows)

@@ -12,16 +12,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from scrumcert.codes import resolve
+from scrumcert.catalogue.lookup import resolve
+from scrumcert.catalogue.model import Catalogue, Question
 from scrumcert.errors import ScrumcertError
-from scrumcert.model import Catalogue, Question
 
 Answers = dict[str, Any]
 
 
 def read_file(path: Path) -> dict[str, Any]:
     """Read an answers file (YAML, or JSON, which YAML's safe loader also reads)."""
-    from scrumcert.loader import read_yaml
+    from scrumcert.catalogue.yamlsafe import read_yaml
 
     shown = str(path)
     if path.suffix.lower() == ".json":

@@ -20,7 +20,7 @@ from scrumcert import __version__
 from scrumcert.errors import ScrumcertError
 
 if TYPE_CHECKING:
-    from scrumcert.model import Catalogue, Certification
+    from scrumcert.catalogue.model import Catalogue, Certification
 
 # Typer vendors Click in recent releases and imports it in older ones; find its base error either way.
 _ClickException: type[Exception] = next(
@@ -108,7 +108,7 @@ def root(
 
 
 def load(data: Path | None) -> Catalogue:
-    from scrumcert.snapshot import open_catalogue
+    from scrumcert.catalogue import open_catalogue
 
     return open_catalogue(data)
 
@@ -155,7 +155,7 @@ def render_result(fmt: Format, as_json: Callable[[], Any], as_blocks: Callable[[
 
 def warn_stale(certs: list[Certification]) -> None:
     """One line on stderr when a fact shown was last checked more than 12 months ago."""
-    from scrumcert.present import stale
+    from scrumcert.catalogue.freshness import stale
 
     old = stale(certs)
     if old:
@@ -166,8 +166,8 @@ def warn_stale(certs: list[Certification]) -> None:
 def write_report(path: Path, blocks: list[Any], title: str) -> None:
     """--output: Markdown (.md) or a self-contained HTML page (.html), written whole or not at all."""
     from scrumcert import document
+    from scrumcert.catalogue.freshness import today
     from scrumcert.files import write_atomic
-    from scrumcert.present import today
 
     suffix = path.suffix.lower()
     if suffix not in (".md", ".markdown", ".html", ".htm"):
@@ -205,7 +205,7 @@ def show(
     data: DataOption = None,
 ) -> None:
     """Show one certification: summary, course, exam, cost, renewal, next steps and sources."""
-    from scrumcert.codes import resolve
+    from scrumcert.catalogue.lookup import resolve
 
     catalogue = load(data)
     cert = catalogue.certifications[resolve(catalogue, code)]
@@ -225,23 +225,6 @@ def show(
     render_result(fmt, lambda: present.cert_dict(cert, years), as_blocks, as_rich)
 
 
-def resolve_distinct(catalogue: Catalogue, codes: list[str], least: int, most: int) -> list[Certification]:
-    """Resolve 2..6 typed codes, refusing one named twice under two spellings."""
-    from scrumcert.codes import resolve
-
-    if not least <= len(codes) <= most:
-        raise ScrumcertError(f"compare takes {least} to {most} codes, got {len(codes)}")
-    seen: dict[str, str] = {}
-    for typed in codes:
-        code = resolve(catalogue, typed)
-        if code in seen:
-            first = seen[code]
-            said = f"{code} is named twice" if first == typed else f"{first!r} and {typed!r} both mean {code}"
-            raise ScrumcertError(f"{said}; name each certification once")
-        seen[code] = typed
-    return [catalogue.certifications[c] for c in seen]
-
-
 @app.command()
 def compare(
     codes: Annotated[list[str], typer.Argument(help="Two to six certification codes.", show_default=False,
@@ -253,6 +236,7 @@ def compare(
 ) -> None:
     """Compare two to six certifications side by side; rows where they differ stand out."""
     from scrumcert import present
+    from scrumcert.catalogue.lookup import resolve_distinct
 
     catalogue = load(data)
     certs = resolve_distinct(catalogue, codes, 2, 6)
@@ -274,10 +258,6 @@ def compare(
     render_result(fmt, lambda: [present.cert_dict(c, years) for c in certs], as_blocks, as_rich)
 
 
-def _issuer_key(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
-
-
 @app.command("list")
 def list_(
     role: Annotated[str | None, typer.Option(help="Only certifications for this role id "
@@ -287,18 +267,10 @@ def list_(
     data: DataOption = None,
 ) -> None:
     """List every certification, optionally for one role or one issuer."""
+    from scrumcert.catalogue.lookup import filtered
+
     catalogue = load(data)
-    certs = list(catalogue.certifications.values())
-    if role is not None:
-        if role not in catalogue.roles:
-            raise ScrumcertError(f"unknown role {role!r}; roles: {', '.join(catalogue.roles)}")
-        certs = [c for c in certs if role in c.roles]
-    if issuer is not None:
-        issuers = dict.fromkeys(c.issuer for c in catalogue.certifications.values())
-        wanted = _issuer_key(issuer)
-        if wanted not in {_issuer_key(i) for i in issuers}:
-            raise ScrumcertError(f"unknown issuer {issuer!r}; issuers: {', '.join(issuers)}")
-        certs = [c for c in certs if _issuer_key(c.issuer) == wanted]
+    certs = filtered(catalogue, role, issuer)
     warn_stale(certs)
     from scrumcert import document, present
 
@@ -317,7 +289,7 @@ def validate(
     data: DataOption = None,
 ) -> None:
     """Check a catalogue: YAML syntax, schema, references and sources. Exit 2 on the first problem."""
-    from scrumcert.loader import load_catalogue  # always from the YAML, never the bundled snapshot
+    from scrumcert.catalogue.loader import load_catalogue  # always from the YAML, never the bundled snapshot
 
     catalogue = load_catalogue(path or data)
     emit(f"ok: {catalogue.origin}: {len(catalogue.certifications)} certifications, {len(catalogue.roles)} "

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from scrumcert.model import Certification
+from scrumcert.catalogue.model import Certification
 
 
 def cost_now_range(c: Certification) -> tuple[int, int] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from typing import Any, NamedTuple
 
-from scrumcert.model import Catalogue, Certification
+from scrumcert.catalogue.model import Catalogue, Certification
 from scrumcert.present import attribute_rows, exam_summary, literal, source_line, top_codes, why_lines
 
 

@@ -12,8 +12,8 @@ from typing import Any
 import questionary
 
 from scrumcert.answers import Answers
+from scrumcert.catalogue.model import Catalogue, Question
 from scrumcert.errors import Cancelled
-from scrumcert.model import Catalogue, Question
 
 
 def _budget(text: str) -> bool | str:

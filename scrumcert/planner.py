@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from scrumcert import answers as answers_mod
+from scrumcert.catalogue.model import Catalogue, Certification
 from scrumcert.costs import cost_now_range, ownership
 from scrumcert.errors import ScrumcertError
-from scrumcert.model import Catalogue, Certification
 from scrumcert.recommender import Advice, Step, recommend
 
 PERSON_FIELDS = ("name", "team")
@@ -82,7 +82,7 @@ def read_team_file(path: Path, catalogue: Catalogue) -> tuple[list[Person], list
         if path.suffix.lower() == ".csv":
             rows = _rows_from_csv(path, catalogue)
         else:
-            from scrumcert.loader import read_yaml
+            from scrumcert.catalogue.yamlsafe import read_yaml
 
             data = read_yaml(path, str(path))
             data = data.get("people") if isinstance(data, dict) else data

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from scrumcert.model import Catalogue, Certification, Exam, PriceRange, Renewal, Source
+from scrumcert.catalogue.model import Catalogue, Certification, Exam, PriceRange, Renewal, Source
 from scrumcert.safe_text import literal
 
 __all__ = ["literal"]  # re-exported: renderers take it from here
@@ -294,36 +294,3 @@ def plan_dict(plan: Any) -> dict[str, Any]:
                  "years_unknown": {code: list(parts) for code, parts in plan.years_unknown.items()}},
         "problems": [{"row": p.row, "message": p.message} for p in plan.problems],
     }
-
-
-def today() -> date:
-    """Today, or ``$SCRUMCERT_TODAY`` (YYYY-MM-DD) so that tests can age the catalogue."""
-    import os
-
-    pinned = os.environ.get("SCRUMCERT_TODAY")
-    if not pinned:
-        return date.today()
-    try:
-        return date.fromisoformat(pinned)
-    except ValueError:
-        from scrumcert.errors import ScrumcertError
-
-        raise ScrumcertError(f"SCRUMCERT_TODAY={pinned!r} is not a date YYYY-MM-DD") from None
-
-
-def stale(certs: list[Certification], months: int = 12, now: date | None = None) -> list[str]:
-    """Per certification shown, the facts last checked more than ``months`` ago and the oldest date:
-    ``'CSM exam, renewal (checked 2024-01-02)'``."""
-    import calendar
-
-    now = now or today()
-    year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
-    limit = date(year, month + 1, min(now.day, calendar.monthrange(year, month + 1)[1]))
-    out = []
-    for c in certs:
-        old = [s for s in c.sources if s.checked < limit]
-        if old:
-            facts = ", ".join(dict.fromkeys(f for s in old for f in s.facts)) or "sources"
-            oldest = min(s.checked for s in old).isoformat()
-            out.append(literal(f"{c.code} {facts} (checked {oldest})"))
-    return out

@@ -23,8 +23,8 @@ from __future__ import annotations
 import math
 from typing import Any, NamedTuple
 
+from scrumcert.catalogue.model import Catalogue, Certification, Rule
 from scrumcert.costs import cost_now
-from scrumcert.model import Catalogue, Certification, Rule
 
 # The lower bound of each experience answer, in months: what the person can be sure to have.
 EXPERIENCE_MONTHS = {"none": 0, "under_1": 0, "1_to_3": 12, "over_3": 36}

@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from scrumcert.model import Catalogue, Certification
+from scrumcert.catalogue.model import Catalogue, Certification
 from scrumcert.present import attribute_rows, exam_summary, literal, source_line
 
 DIFFERS = "*"

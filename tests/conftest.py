@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from scrumcert.catalogue.loader import load_catalogue
+from scrumcert.catalogue.locate import bundled_dir
+from scrumcert.catalogue.model import Catalogue
 from scrumcert.cli import app
-from scrumcert.loader import bundled_dir, load_catalogue
-from scrumcert.model import Catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 

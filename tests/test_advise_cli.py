@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from scrumcert.answers import with_defaults
-from scrumcert.model import Catalogue
+from scrumcert.catalogue.model import Catalogue
 from scrumcert.present import advice_dict
 from scrumcert.recommender import recommend
 

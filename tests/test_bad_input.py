@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from scrumcert.model import Catalogue
+from scrumcert.catalogue.model import Catalogue
 
 PY = sys.executable
 ERROR = "scrumcert: error: "

@@ -12,7 +12,7 @@ import pytest
 
 from scrumcert import cli
 from scrumcert.answers import with_defaults
-from scrumcert.model import Catalogue
+from scrumcert.catalogue.model import Catalogue
 from scrumcert.planner import Person, make_plan, read_team_file
 from scrumcert.present import plan_totals
 from scrumcert.recommender import recommend

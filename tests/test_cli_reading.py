@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from scrumcert import __version__
-from scrumcert.loader import bundled_dir
-from scrumcert.model import Catalogue
+from scrumcert.catalogue.locate import bundled_dir
+from scrumcert.catalogue.model import Catalogue
 from scrumcert.present import source_line
 
 REPO = Path(__file__).resolve().parent.parent

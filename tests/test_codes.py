@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from scrumcert.codes import normalise, resolve, resolve_all
+from scrumcert.catalogue.lookup import normalise, resolve, resolve_all
+from scrumcert.catalogue.model import Catalogue
 from scrumcert.errors import ScrumcertError
-from scrumcert.model import Catalogue
 
 
 @pytest.mark.parametrize(("typed", "code"), [

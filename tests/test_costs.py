@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scrumcert.catalogue.loader import load_catalogue
+from scrumcert.catalogue.model import Exam, PriceRange, Renewal
 from scrumcert.costs import cost_now, ownership
-from scrumcert.loader import load_catalogue
-from scrumcert.model import Exam, PriceRange, Renewal
 from scrumcert.present import cost_dict, ownership_text
 
 TEAMS = Path(__file__).parent / "teams"

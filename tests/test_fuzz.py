@@ -31,9 +31,9 @@ from hypothesis import HealthCheck, currently_in_test_context, event, given, set
 from hypothesis import strategies as st
 
 from scrumcert import answers as answers_mod
+from scrumcert.catalogue.loader import load_catalogue
+from scrumcert.catalogue.model import Catalogue
 from scrumcert.errors import ScrumcertError
-from scrumcert.loader import load_catalogue
-from scrumcert.model import Catalogue
 from scrumcert.present import advice_dict, cert_dict
 from scrumcert.recommender import recommend
 

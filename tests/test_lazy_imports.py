@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-WATCHED = ("questionary", "prompt_toolkit", "scrumcert.loader", "scrumcert.snapshot", "scrumcert.interview",
-           "yaml")
+WATCHED = ("questionary", "prompt_toolkit", "scrumcert.catalogue.loader", "scrumcert.catalogue.snapshot",
+           "scrumcert.interview", "yaml")
 
 PROBE = """
 import json, sys
@@ -54,7 +54,7 @@ def imported(tmp_path: Path, *argv: str) -> dict[str, bool]:
 ], ids=lambda a: " ".join(a))
 def test_reading_commands_do_not_import_the_interview(tmp_path: Path, argv: list[str]) -> None:
     modules = imported(tmp_path, *argv)
-    assert modules["scrumcert.snapshot"]  # the probe ran the command for real: it opened the catalogue
+    assert modules["scrumcert.catalogue.snapshot"]  # the probe ran the command for real: it opened it
     assert not modules["questionary"]
     assert not modules["prompt_toolkit"]
     assert not modules["scrumcert.interview"]
@@ -70,7 +70,7 @@ def test_advise_from_a_file_does_not_import_the_interview(tmp_path: Path) -> Non
 
 def test_version_imports_neither_the_loader_nor_yaml(tmp_path: Path) -> None:
     modules = imported(tmp_path, "--version")
-    assert not modules["scrumcert.loader"]
+    assert not modules["scrumcert.catalogue.loader"]
     assert not modules["yaml"]
     assert not modules["questionary"]
     assert not modules["prompt_toolkit"]

@@ -16,11 +16,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scrumcert import loader
-from scrumcert.codes import resolve
+from scrumcert.catalogue import locate, yamlsafe
+from scrumcert.catalogue.loader import load_catalogue
+from scrumcert.catalogue.locate import bundled_dir, catalogue_dir
+from scrumcert.catalogue.lookup import resolve
+from scrumcert.catalogue.model import FACTS, Catalogue, Certification
 from scrumcert.errors import CatalogueError
-from scrumcert.loader import bundled_dir, catalogue_dir, load_catalogue
-from scrumcert.model import FACTS, Catalogue, Certification
 
 BROKEN = Path(__file__).resolve().parent / "broken"
 ROLES_TEXT = (bundled_dir() / "roles.yaml").read_text(encoding="utf-8")
@@ -61,7 +62,7 @@ def test_bundled_files_are_named_data_slash_file(data_copy: Path, monkeypatch: p
                                                  tmp_path: Path) -> None:
     """Wherever it runs from (an installed wheel included), a bundled file is called data/<file>."""
     monkeypatch.delenv("SCRUMCERT_DATA", raising=False)
-    monkeypatch.setattr(loader, "bundled_dir", lambda: data_copy)
+    monkeypatch.setattr(locate, "bundled_dir", lambda: data_copy)
     roles = data_copy / "roles.yaml"
     text = roles.read_text(encoding="utf-8")
     assert text.splitlines()[2] == "  - id: scrum_master"
@@ -74,9 +75,9 @@ def test_bundled_files_are_named_data_slash_file(data_copy: Path, monkeypatch: p
 
 def test_the_loader_is_safe_and_uses_the_c_loader_when_present() -> None:
     if hasattr(yaml, "CSafeLoader"):
-        assert issubclass(loader._StrictLoader, yaml.CSafeLoader)
+        assert issubclass(yamlsafe._StrictLoader, yaml.CSafeLoader)
     else:
-        assert issubclass(loader._StrictLoader, yaml.SafeLoader)
+        assert issubclass(yamlsafe._StrictLoader, yaml.SafeLoader)
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from scrumcert.answers import check, with_defaults
+from scrumcert.catalogue.model import Catalogue
 from scrumcert.costs import cost_now
-from scrumcert.model import Catalogue
 from scrumcert.recommender import Advice, implied_held, recommend
 
 

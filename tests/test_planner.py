@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from scrumcert.catalogue.loader import load_catalogue
 from scrumcert.errors import ScrumcertError
-from scrumcert.loader import load_catalogue
 from scrumcert.planner import Person, Plan, RowProblem, make_plan, read_team_file
 from scrumcert.present import plan_dict, plan_totals
 

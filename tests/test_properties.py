@@ -12,9 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from scrumcert.answers import with_defaults
+from scrumcert.catalogue.loader import load_catalogue
+from scrumcert.catalogue.model import Catalogue
 from scrumcert.costs import cost_now
-from scrumcert.loader import load_catalogue
-from scrumcert.model import Catalogue
 from scrumcert.recommender import Advice, implied_held, recommend
 
 # Hypothesis cannot take a function-scoped fixture; the bundled catalogue is immutable, load it once.

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from scrumcert.answers import with_defaults
-from scrumcert.loader import load_catalogue
-from scrumcert.model import Catalogue, Rule
+from scrumcert.catalogue.loader import load_catalogue
+from scrumcert.catalogue.model import Catalogue, Rule
 from scrumcert.recommender import Advice, Step, implied_held, matches, recommend
 
 SOURCE = """

@@ -10,14 +10,14 @@ from typing import Any
 import pytest
 import yaml
 
-from scrumcert.loader import bundled_dir
-from scrumcert.schema import json_schema
+from scrumcert.catalogue.locate import bundled_dir
+from scrumcert.catalogue.schema import json_schema
 
 REPO = Path(__file__).resolve().parent.parent
 SCHEMA = REPO / "schema" / "catalogue.schema.json"
 BROKEN = Path(__file__).resolve().parent / "broken"
 DATA_FILES = sorted(p.name for p in bundled_dir().glob("*.yaml"))
-REGENERATE = ("python -c \"import json; from scrumcert.schema import json_schema; "
+REGENERATE = ("python -c \"import json; from scrumcert.catalogue.schema import json_schema; "
               "open('schema/catalogue.schema.json','w').write(json.dumps(json_schema(), indent=2) + '\\n')\"")
 
 

@@ -2,28 +2,41 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from scrumcert import snapshot
-from scrumcert.loader import load_catalogue
-from scrumcert.model import Catalogue
+import scrumcert.catalogue
+from scrumcert.catalogue import locate, open_catalogue, snapshot
+from scrumcert.catalogue.loader import load_catalogue
+from scrumcert.catalogue.model import Catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 
 
+def _regenerate() -> Any:
+    """tools/regenerate.py, the one writer of the snapshot (a script, not part of the package)."""
+    spec = importlib.util.spec_from_file_location("regenerate", REPO / "tools" / "regenerate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def test_committed_snapshot_is_the_one_data_makes() -> None:
-    """Fails when data/*.yaml changed without `python -m scrumcert.snapshot`."""
-    assert snapshot.SNAPSHOT.read_text(encoding="utf-8") == snapshot.generate(REPO / "data"), (
-        "run: python -m scrumcert.snapshot")
+    """Fails when data/*.yaml changed without `python tools/regenerate.py`."""
+    regenerate = _regenerate()
+    assert regenerate.SNAPSHOT.read_text(encoding="utf-8") == regenerate.generate(REPO / "data"), (
+        "run: python tools/regenerate.py")
 
 
 def test_snapshot_catalogue_equals_the_validated_yaml(catalogue: Catalogue) -> None:
-    fast = snapshot.open_catalogue()
+    fast = open_catalogue()
     assert fast.certifications == catalogue.certifications
     assert fast.roles == catalogue.roles
     assert fast.questions == catalogue.questions
@@ -39,11 +52,8 @@ def test_snapshot_is_not_used_when_a_bundled_file_differs(tmp_path: Path,
     text = (copy / "roles.yaml").read_text(encoding="utf-8")
     (copy / "roles.yaml").write_text(text.replace("Scrum Master", "Scrum  Master", 1), encoding="utf-8")
     assert snapshot._snapshot_parts(copy) is None  # same size or not, the checksum differs
-    from scrumcert import loader
-
-    monkeypatch.setattr(snapshot, "bundled_dir", lambda: copy)
-    monkeypatch.setattr(loader, "bundled_dir", lambda: copy)
-    opened = snapshot.open_catalogue()  # falls back to the YAML loader, fully validated
+    monkeypatch.setattr(locate, "bundled_dir", lambda: copy)
+    opened = open_catalogue()  # falls back to the YAML loader, fully validated
     assert opened.roles["scrum_master"].name == "Scrum  Master"
 
 
@@ -54,9 +64,9 @@ def test_snapshot_never_serves_a_user_catalogue(tmp_path: Path, monkeypatch: pyt
         (copy / "certifications.yaml").read_text(encoding="utf-8").replace(
             "name: Certified ScrumMaster\n", "name: Certified ScrumMaster (our edition)\n", 1),
         encoding="utf-8")
-    assert snapshot.open_catalogue(copy).certifications["CSM"].name == "Certified ScrumMaster (our edition)"
+    assert open_catalogue(copy).certifications["CSM"].name == "Certified ScrumMaster (our edition)"
     monkeypatch.setenv("SCRUMCERT_DATA", str(copy))
-    assert snapshot.open_catalogue().certifications["CSM"].name == "Certified ScrumMaster (our edition)"
+    assert open_catalogue().certifications["CSM"].name == "Certified ScrumMaster (our edition)"
 
 
 def test_generate_refuses_an_invalid_catalogue(tmp_path: Path) -> None:
@@ -67,7 +77,7 @@ def test_generate_refuses_an_invalid_catalogue(tmp_path: Path) -> None:
     (copy / "roles.yaml").write_text("roles:\n  - {id: Bad Id, name: x, description: y}\n",
                                      encoding="utf-8")
     with pytest.raises(CatalogueError, match=r"roles\[0\]\.id"):
-        snapshot.generate(copy)
+        _regenerate().generate(copy)
 
 
 def test_reading_commands_start_without_yaml_or_the_schema() -> None:
@@ -77,7 +87,8 @@ def test_reading_commands_start_without_yaml_or_the_schema() -> None:
              "from scrumcert import cli\n"
              "with contextlib.redirect_stdout(io.StringIO()):\n"
              "    try:\n        cli.main()\n    except SystemExit:\n        pass\n"
-             "print(sorted(m for m in ('yaml', 'scrumcert.loader', 'scrumcert.schema') if m in sys.modules))")
+             "print(sorted(m for m in ('yaml', 'scrumcert.catalogue.loader', 'scrumcert.catalogue.schema',\n"
+             "                         'scrumcert.catalogue.yamlsafe') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
                          env={"PATH": "/usr/bin:/bin", "SCRUMCERT_CACHE_DIR": "off"})
     assert out.stdout.strip() == "[]"
@@ -90,8 +101,9 @@ def test_loaded_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
     from scrumcert import cli
 
     calls: list[object] = []
-    real = snapshot.open_catalogue
-    monkeypatch.setattr(snapshot, "open_catalogue", lambda path=None: calls.append(path) or real(path))
+    real = open_catalogue
+    monkeypatch.setattr(scrumcert.catalogue, "open_catalogue",
+                        lambda path=None: calls.append(path) or real(path))
     result = CliRunner().invoke(cli.app, ["compare", "CSM", "CSPO", "--format", "json"])
     assert result.exit_code == 0
     assert calls == [None]
@@ -100,4 +112,4 @@ def test_loaded_once_per_run(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_loader_and_the_snapshot_agree_on_a_user_copy(tmp_path: Path) -> None:
     copy = tmp_path / "data"
     shutil.copytree(REPO / "data", copy)
-    assert load_catalogue(copy).certifications == snapshot.open_catalogue().certifications
+    assert load_catalogue(copy).certifications == open_catalogue().certifications

@@ -1,5 +1,5 @@
 """Facts that say how old they are (issue 5, part 4): one warning line when a fact shown was last
-checked more than 12 months ago, ``present.stale`` and its month arithmetic, and ``scrumcert sources``."""
+checked more than 12 months ago, ``freshness.stale`` and its month arithmetic, and ``scrumcert sources``."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scrumcert.loader import load_catalogue
-from scrumcert.model import Source
-from scrumcert.present import stale, today
+from scrumcert.catalogue.freshness import stale, today
+from scrumcert.catalogue.loader import load_catalogue
+from scrumcert.catalogue.model import Source
 
 TEAMS = Path(__file__).parent / "teams"
 LATER = {"SCRUMCERT_TODAY": "2028-01-01"}
@@ -112,7 +112,7 @@ def test_a_catalogue_with_an_old_check_warns_today(run, data_copy):
     assert run("show", "CSPO", "--data", str(data_copy)).stderr == ""
 
 
-# --- present.stale -----------------------------------------------------------------------------------
+# --- freshness.stale --------------------------------------------------------------------------------
 
 
 def src(checked: date, *facts: str) -> Source:

@@ -1,6 +1,6 @@
 """Build the wheel, install it into a fresh virtual environment and run it from outside the repository.
 
-The knowledge base must come from inside the installed package (``scrumcert/_data``), never from the
+The knowledge base must come from inside the installed package (``scrumcert/catalogue/_data``), never from the
 repository's ``data/``: the commands run from a temporary folder with no path to the checkout.
 Slow (a build and a pip install, which may fetch the dependencies from PyPI): ``-m "not slow"`` skips it.
 """
@@ -71,8 +71,8 @@ def test_the_wheel_carries_the_knowledge_base(installed: tuple[Path, Path, Path]
     assert wheel.name == f"scrumcert-{__version__}-py3-none-any.whl"
     names = set(zipfile.ZipFile(wheel).namelist())
     for data_file in sorted(p.name for p in (REPO / "data").glob("*.yaml")):
-        assert f"scrumcert/_data/{data_file}" in names
-    assert "scrumcert/_data/certifications.yaml" in names
+        assert f"scrumcert/catalogue/_data/{data_file}" in names
+    assert "scrumcert/catalogue/_data/certifications.yaml" in names
     assert "scrumcert/cli.py" in names
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
@@ -111,12 +111,13 @@ def test_installed_python_m_list(installed: tuple[Path, Path, Path]) -> None:
 
 def test_installed_reads_its_own_data_not_the_repository(installed: tuple[Path, Path, Path]) -> None:
     _, venv, work = installed
-    code = ("import scrumcert, scrumcert.loader as l; print(scrumcert.__file__); "
-            "print(l.bundled_dir()); print(len(l.load_catalogue().certifications))")
+    code = ("import scrumcert, scrumcert.catalogue.locate as w, scrumcert.catalogue.loader as l; "
+            "print(scrumcert.__file__); print(w.bundled_dir()); "
+            "print(len(l.load_catalogue().certifications))")
     lines = _run([str(venv / "bin" / "python"), "-c", code], work, _clean_env(work)).stdout.splitlines()
     package, data, count = Path(lines[0]), Path(lines[1]), lines[2]
     assert package.resolve().is_relative_to(venv.resolve())
-    assert data.resolve() == (package.parent / "_data").resolve()
+    assert data.resolve() == (package.parent / "catalogue" / "_data").resolve()
     assert not data.resolve().is_relative_to(REPO.resolve())
     assert count == "21"
     proc = _run([str(venv / "bin" / "scrumcert"), "validate"], work, _clean_env(work))

@@ -1,8 +1,8 @@
 """From checked file contents to the model: unique ids, references, sources for every fact.
 
 No YAML here: the loader hands over parsed, schema-checked data, and so does the bundled snapshot
-(``scrumcert/_bundled.py``), which lets the reading commands start without importing the YAML and
-schema machinery at all. Line numbers are looked up in the YAML only when an error needs one.
+(``scrumcert/catalogue/_bundled.py``), which lets the reading commands start without importing the
+YAML and schema machinery at all. Line numbers are looked up in the YAML only when an error needs one.
 """
 
 from __future__ import annotations
@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from scrumcert.codes import normalise, spellings
-from scrumcert.errors import CatalogueError, dotted
-from scrumcert.model import (
+from scrumcert.catalogue.lookup import normalise, spellings
+from scrumcert.catalogue.model import (
     FACTS,
     Catalogue,
     Certification,
@@ -27,6 +26,7 @@ from scrumcert.model import (
     Rule,
     Source,
 )
+from scrumcert.errors import CatalogueError, dotted
 
 
 class Part:
@@ -44,33 +44,16 @@ class Part:
     def node(self) -> Any:
         """The YAML node graph, re-read only when an error needs a line number."""
         if self._node is None and self.path is not None:
-            from scrumcert.loader import _read
+            from scrumcert.catalogue.yamlsafe import _read
 
             self._node = _read(self.path, self.name)[0]
         return self._node
 
     def line_of(self, path: tuple[str | int, ...]) -> int | None:
         """The line of the deepest node on ``path`` (1-based), for error messages."""
-        from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+        from scrumcert.catalogue.yamlsafe import line_of
 
-        node, line = self.node, None
-        for depth, part in enumerate(path, 1):
-            if node is None:
-                break
-            line = node.start_mark.line + 1
-            nxt: Any = None
-            if isinstance(node, MappingNode):
-                for key, value in node.value:
-                    if isinstance(key, ScalarNode) and key.value == str(part):
-                        # the last step points at the key: a block value starts on the next line
-                        nxt = key if depth == len(path) else value
-                        break
-            elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
-                nxt = node.value[part]
-            node = nxt
-        if node is not None:
-            line = node.start_mark.line + 1
-        return line
+        return line_of(self.node, path)
 
     def error(self, path: tuple[str | int, ...], message: str) -> CatalogueError:
         return CatalogueError(message, self.name, self.line_of(path), dotted(path) or None)

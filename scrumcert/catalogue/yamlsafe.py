@@ -1,40 +1,23 @@
-"""Find, parse and validate a catalogue from YAML; ``build.Builder`` then makes the model.
+"""Safe YAML reading: every YAML file a catalogue, an answers file or a team file names comes through here.
 
-Every user catalogue comes through here, and so does the bundled one whenever its precompiled
-snapshot (``snapshot.py``) does not match its files.
-
-Safety: YAML is parsed with PyYAML's safe loader (the C one when present), so no tag can construct an
-object; duplicate keys are refused; the size a document would expand to through aliases is measured on
-the parsed node graph *before* anything is constructed, so an alias bomb is refused in microseconds.
-Speed: parsing YAML in Python costs about 1 ms per 200 values, far more than everything else a command
-does. So the parse result of each file is cached as JSON under the hash of the file's bytes (see
-``_parse_cached``): the same bytes always parse to the same data, only files that passed the schema are
-cached, and every load still runs the full schema and cross-reference checks on what it reads. Nothing
-in the cache is executable (JSON), and a missing or unwritable cache only costs time. The happy path
-builds no line table; only when a value is wrong is the YAML re-read to find the line to report.
+PyYAML's safe loader (the C one when present), so no tag can construct an object; duplicate keys are
+refused; the size a document would expand to through aliases is measured on the parsed node graph
+*before* anything is constructed, so an alias bomb is refused in microseconds. Every failure is a
+CatalogueError naming the file and the line.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from scrumcert.build import Builder, Part
 from scrumcert.errors import CatalogueError
-from scrumcert.model import Catalogue
-from scrumcert.schema import FILE, SchemaError
-from scrumcert.snapshot import ENV_VAR, bundled_dir, json_default, json_hook
 
-__all__ = ["ENV_VAR", "bundled_dir", "load_catalogue", "parse_file", "read_yaml"]
+__all__ = ["MAX_VALUES", "line_of", "read_yaml"]
 
-CACHE_ENV = "SCRUMCERT_CACHE_DIR"  # a folder, or "off"
-_CACHE_SALT = f"scrumcert-parse-1|pyyaml-{yaml.__version__}|".encode()
 MAX_VALUES = 200_000  # far above any real catalogue; an alias bomb expands to billions
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -79,12 +62,6 @@ def _timestamp_or_text(loader: _StrictLoader, node: ScalarNode) -> Any:
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def catalogue_dir(path: str | os.PathLike[str] | None = None) -> Path:
-    """``--data`` first, then ``$SCRUMCERT_DATA``, then the bundled catalogue."""
-    chosen = path or os.environ.get(ENV_VAR) or None
-    return Path(chosen) if chosen else bundled_dir()
-
-
 def _expanded_size(node: Node, memo: dict[int, int]) -> int:
     """How many values the node becomes once every alias is expanded (memoised per node)."""
     known = memo.get(id(node))
@@ -99,13 +76,6 @@ def _expanded_size(node: Node, memo: dict[int, int]) -> int:
         size = 1
     memo[id(node)] = size
     return size
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 def read_yaml(path: Path, name: str) -> Any:
@@ -153,86 +123,23 @@ def _read(path: Path, name: str, raw: bytes | None = None) -> tuple[Node | None,
         loader.dispose()
 
 
-def _cache_dir() -> Path | None:
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen:
-        return None if chosen == "off" else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "scrumcert"
-
-
-def _parse_cached(path: Path, name: str) -> tuple[Node | None, Any, Path | None]:
-    """Parse one file, or take its parse result from the cache; also return where to cache it."""
-    raw = _bytes(path, name)
-    folder = _cache_dir()
-    entry = folder / f"{hashlib.sha256(_CACHE_SALT + raw).hexdigest()}.json" if folder else None
-    if entry is not None:
-        try:
-            return None, json.loads(entry.read_text(encoding="utf-8"), object_hook=json_hook), None
-        except (OSError, ValueError):
-            pass  # no entry yet, or an unreadable one: parse the YAML
-    node, data = _read(path, name, raw)
-    return node, data, entry
-
-
-def _store(entry: Path, data: Any) -> None:
-    """Best effort: a cache that cannot be written only costs time."""
-    from scrumcert.errors import ScrumcertError
-    from scrumcert.files import write_atomic
-
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(entry, json.dumps(data, default=json_default, separators=(",", ":")))
-    except (OSError, ScrumcertError, TypeError, ValueError):
-        pass
-
-
-def parse_file(path: Path, shown: str | None = None) -> Part:
-    """Parse one catalogue file safely and check it against the schema."""
-    name = shown or _display(path)
-    node, data, entry = _parse_cached(path, name)
-    if data is None:
-        data = {}
-    one = Part(name, path, data, node)
-    if not isinstance(data, dict):
-        raise one.error((), "expected a mapping with roles, certifications, questions or rules at the top")
-    try:
-        one.data = FILE.check(data, ())
-    except SchemaError as exc:
-        raise one.error(exc.path, exc.message) from None
-    if entry is not None:
-        _store(entry, data)
-    return one
-
-
-def load_catalogue(path: str | os.PathLike[str] | None = None) -> Catalogue:
-    """Load and fully validate the catalogue in one folder (or one file).
-
-    The garbage collector is paused meanwhile: parsing makes many small objects and no cycles, and
-    its collections (which scan every live object) made loading grow faster than the catalogue."""
-    import gc
-
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _load(path)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _load(path: str | os.PathLike[str] | None) -> Catalogue:
-    where = catalogue_dir(path)
-    if where.is_file():
-        files = [where]
-    elif where.is_dir():
-        files = sorted(p for p in where.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-        if not files:
-            raise CatalogueError("no .yaml files in this folder", _display(where))
-    else:
-        raise CatalogueError("no such folder", _display(where))
-    bundled = path is None and not os.environ.get(ENV_VAR)
-    parsed = [parse_file(f, f"data/{f.name}" if bundled else None) for f in files]
-    return Builder(parsed, _display(where)).build()
-
-
+def line_of(node: Node | None, path: tuple[str | int, ...]) -> int | None:
+    """The line of the deepest node on ``path`` (1-based), for error messages."""
+    line = None
+    for depth, part in enumerate(path, 1):
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        nxt: Any = None
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.value == str(part):
+                    # the last step points at the key: a block value starts on the next line
+                    nxt = key if depth == len(path) else value
+                    break
+        elif isinstance(node, SequenceNode) and isinstance(part, int) and part < len(node.value):
+            nxt = node.value[part]
+        node = nxt
+    if node is not None:
+        line = node.start_mark.line + 1
+    return line

@@ -12,7 +12,7 @@ import re
 from datetime import date
 from typing import Any
 
-from scrumcert.model import FACTS, KINDS, LEVELS, QUESTION_TYPES, UNCONFIRMABLE, UNITS
+from scrumcert.catalogue.model import FACTS, KINDS, LEVELS, QUESTION_TYPES, UNCONFIRMABLE, UNITS
 
 Path = tuple[str | int, ...]
 

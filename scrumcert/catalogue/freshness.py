@@ -1,0 +1,45 @@
+"""How old a fact is: today (or ``$SCRUMCERT_TODAY``, so tests can age the catalogue) and which facts
+shown were last checked more than a year ago."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from scrumcert.safe_text import literal
+
+if TYPE_CHECKING:
+    from scrumcert.catalogue.model import Certification
+
+
+def today() -> date:
+    """Today, or ``$SCRUMCERT_TODAY`` (YYYY-MM-DD) so that tests can age the catalogue."""
+    import os
+
+    pinned = os.environ.get("SCRUMCERT_TODAY")
+    if not pinned:
+        return date.today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        from scrumcert.errors import ScrumcertError
+
+        raise ScrumcertError(f"SCRUMCERT_TODAY={pinned!r} is not a date YYYY-MM-DD") from None
+
+
+def stale(certs: list[Certification], months: int = 12, now: date | None = None) -> list[str]:
+    """Per certification shown, the facts last checked more than ``months`` ago and the oldest date:
+    ``'CSM exam, renewal (checked 2024-01-02)'``."""
+    import calendar
+
+    now = now or today()
+    year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
+    limit = date(year, month + 1, min(now.day, calendar.monthrange(year, month + 1)[1]))
+    out = []
+    for c in certs:
+        old = [s for s in c.sources if s.checked < limit]
+        if old:
+            facts = ", ".join(dict.fromkeys(f for s in old for f in s.facts)) or "sources"
+            oldest = min(s.checked for s in old).isoformat()
+            out.append(literal(f"{c.code} {facts} (checked {oldest})"))
+    return out

@@ -1,0 +1,90 @@
+"""Names as people type them: certification codes, issuers and roles.
+
+``PSPO``, ``pspo1``, ``PSPO I``, ``pspo-i`` and ``Professional Scrum Product Owner I`` must all find
+PSPO-I. Every spelling is reduced to one key (upper case, letters and digits only, a trailing 1/2/3
+read as the Roman numeral) and looked up in the index the loader builds from codes, names and aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from scrumcert.errors import ScrumcertError
+
+if TYPE_CHECKING:
+    from scrumcert.catalogue.model import Catalogue, Certification
+
+_ROMAN = {"1": "I", "2": "II", "3": "III"}
+_TRAILING_DIGIT = re.compile(r"(?<=[A-Z])([123])$")
+
+
+def normalise(text: str) -> str:
+    """The lookup key of one spelling: ``"pspo-1"`` -> ``"PSPOI"``."""
+    key = re.sub(r"[^A-Z0-9]", "", text.upper())
+    return _TRAILING_DIGIT.sub(lambda m: _ROMAN[m.group(1)], key)
+
+
+def spellings(code: str, name: str, aliases: Iterable[str]) -> list[str]:
+    """Every spelling that must find one certification."""
+    return [code, name, *aliases]
+
+
+def resolve(catalogue: Catalogue, text: str) -> str:
+    """The canonical code for what the user typed, or an error that suggests the nearest codes."""
+    key = normalise(text)
+    code = catalogue.index.get(key)
+    if code:
+        return code
+    import difflib  # only on the error path
+
+    close = difflib.get_close_matches(key, catalogue.index, n=6, cutoff=0.6) if key else []
+    hints = list(dict.fromkeys(catalogue.index[k] for k in close))[:3]
+    if not text.strip():
+        raise ScrumcertError("no certification code given (an empty one)")
+    shown = text
+    if hints:
+        raise ScrumcertError(f"unknown certification {shown!r}; did you mean {' or '.join(hints)}?")
+    raise ScrumcertError(f"unknown certification {shown!r}; run 'scrumcert list' to see every code")
+
+
+def resolve_all(catalogue: Catalogue, texts: Iterable[str]) -> list[str]:
+    return [resolve(catalogue, t) for t in texts]
+
+
+def resolve_distinct(catalogue: Catalogue, codes: list[str], least: int, most: int) -> list[Certification]:
+    """Resolve 2..6 typed codes, refusing one named twice under two spellings."""
+    if not least <= len(codes) <= most:
+        raise ScrumcertError(f"compare takes {least} to {most} codes, got {len(codes)}")
+    seen: dict[str, str] = {}
+    for typed in codes:
+        code = resolve(catalogue, typed)
+        if code in seen:
+            first = seen[code]
+            said = f"{code} is named twice" if first == typed else f"{first!r} and {typed!r} both mean {code}"
+            raise ScrumcertError(f"{said}; name each certification once")
+        seen[code] = typed
+    return [catalogue.certifications[c] for c in seen]
+
+
+def issuer_key(text: str) -> str:
+    """An issuer as typed, case and spaces ignored: ``"scrum alliance"`` finds Scrum Alliance."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def filtered(catalogue: Catalogue, role: str | None = None, issuer: str | None = None) -> list[Certification]:
+    """Every certification, or those for one role id and/or one issuer; an unknown one is refused
+    with the list of known ones."""
+    certs = list(catalogue.certifications.values())
+    if role is not None:
+        if role not in catalogue.roles:
+            raise ScrumcertError(f"unknown role {role!r}; roles: {', '.join(catalogue.roles)}")
+        certs = [c for c in certs if role in c.roles]
+    if issuer is not None:
+        issuers = dict.fromkeys(c.issuer for c in catalogue.certifications.values())
+        wanted = issuer_key(issuer)
+        if wanted not in {issuer_key(i) for i in issuers}:
+            raise ScrumcertError(f"unknown issuer {issuer!r}; issuers: {', '.join(issuers)}")
+        certs = [c for c in certs if issuer_key(c.issuer) == wanted]
+    return certs
