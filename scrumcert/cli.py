@@ -11,13 +11,14 @@ import sys
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
 from scrumcert import __version__
-from scrumcert.errors import ScrumcertError
+from scrumcert.errors import ExitStatus, ScrumcertError
+from scrumcert.output import diagnostics
 
 if TYPE_CHECKING:
     from scrumcert.catalogue.model import Catalogue, Certification
@@ -27,44 +28,26 @@ _ClickException: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
 
 
-def fail(message: str, code: int = 2) -> NoReturn:
-    """Print one line on stderr and exit: the only way an expected failure leaves the program.
-    The message may quote catalogue or user text, so control characters are made visible."""
-    from scrumcert.safe_text import literal
-
-    sys.stderr.write(f"scrumcert: error: {literal(' '.join(message.split()))}\n")
-    sys.stderr.flush()
-    raise SystemExit(code)
-
-
-def _tolerant_streams() -> None:
-    """On a terminal that cannot encode some character (LANG=C without UTF-8 mode), print it as an
-    escape instead of failing on it."""
-    for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
-        if encoding and "utf" not in encoding and hasattr(stream, "reconfigure"):
-            stream.reconfigure(errors="backslashreplace")
-
-
 class _Group(TyperGroup):
     """Runs the app without Click's standalone handling, so that every failure, usage errors
-    included, becomes one line on stderr and an exit status (2 bad input, 130 cancelled)."""
+    included, becomes one line on stderr and an ``ExitStatus``."""
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
-        _tolerant_streams()
+        diagnostics.tolerant_streams()
         try:
             code = super().main(args, prog_name or "scrumcert", complete_var, standalone_mode=False,
                                 **extra)
         except ScrumcertError as exc:
-            fail(exc.message, exc.exit_code)
+            diagnostics.fail(exc.message, exc.exit_code)
         except _ClickException as exc:
             message = exc.format_message()  # type: ignore[attr-defined]
+            status = getattr(exc, "exit_code", ExitStatus.USAGE)
             if not message.strip():  # no arguments: Click printed the help; keep its status, add nothing
-                sys.exit(getattr(exc, "exit_code", 2))
-            fail(f"{message} (see 'scrumcert --help')", getattr(exc, "exit_code", 2))
+                sys.exit(status)
+            diagnostics.fail(f"{message} (see 'scrumcert --help')", status)
         except (typer.Abort, KeyboardInterrupt, EOFError):
-            fail("cancelled", 130)
+            diagnostics.fail("cancelled", ExitStatus.CANCELLED)
         code = code if isinstance(code, int) else 0
         if standalone_mode:
             sys.exit(code)
@@ -157,10 +140,7 @@ def warn_stale(certs: list[Certification]) -> None:
     """One line on stderr when a fact shown was last checked more than 12 months ago."""
     from scrumcert.catalogue.freshness import stale
 
-    old = stale(certs)
-    if old:
-        sys.stderr.write(f"scrumcert: warning: facts last checked more than 12 months ago: "
-                         f"{'; '.join(old)}\n")
+    diagnostics.warn_stale(stale(certs))
 
 
 def write_report(path: Path, blocks: list[Any], title: str) -> None:
@@ -176,7 +156,7 @@ def write_report(path: Path, blocks: list[Any], title: str) -> None:
     text = (document.to_html(blocks, title, generated) if suffix in (".html", ".htm")
             else f"# {title}\n\n{document.to_markdown(blocks)}\n_{generated}_\n")
     write_atomic(path, text)
-    sys.stderr.write(f"scrumcert: wrote {path}\n")
+    diagnostics.wrote(path)
 
 
 def complete_code(incomplete: str) -> list[str]:
@@ -395,7 +375,6 @@ def plan(
     Exits 3 when some rows were skipped (each is named on stderr); the rest is still planned.
     """
     from scrumcert import document
-    from scrumcert.errors import PARTIAL
     from scrumcert.planner import make_plan, read_team_file
 
     catalogue = load(data)
@@ -414,9 +393,9 @@ def plan(
     render_result(fmt, lambda: present.plan_dict(result), lambda: document.plan(result, catalogue), as_rich,
                   depth=2)  # JSON: one person a line
     for p in problems:
-        sys.stderr.write(f"scrumcert: error: {team_file}: row {p.row}: {p.message}\n")
+        diagnostics.error(f"{team_file}: row {p.row}: {p.message}")
     if problems:
-        raise typer.Exit(PARTIAL)
+        raise typer.Exit(ExitStatus.PARTIAL)
 
 
 @app.command()

@@ -1,11 +1,20 @@
-"""The project's own errors: every expected failure is one of these, so the CLI can turn it into a
-single line on stderr and an exit status instead of a traceback."""
+"""The project's own errors and the one exit map: every expected failure is a ScrumcertError, so the
+CLI can turn it into a single line on stderr and an ``ExitStatus`` instead of a traceback."""
 
 from __future__ import annotations
 
-USAGE = 2  # bad input: unknown code, broken catalogue, bad answers
-PARTIAL = 3  # a team plan was computed but some rows were skipped
-CANCELLED = 130  # Ctrl-C or end of input during the interview
+from enum import IntEnum
+
+
+class ExitStatus(IntEnum):
+    """Every status scrumcert exits with (documented in the README); nothing else may be used."""
+
+    OK = 0
+    USAGE = 2  # bad input: unknown code, broken catalogue, bad answers, a usage error
+    PARTIAL = 3  # a team plan was computed but some rows were skipped
+    HANGUP = 129  # 128 + SIGHUP: the terminal went away
+    CANCELLED = 130  # 128 + SIGINT: Ctrl-C or end of input during the interview
+    TERMINATED = 143  # 128 + SIGTERM
 
 
 def dotted(path: tuple[str | int, ...]) -> str:
@@ -19,9 +28,9 @@ def dotted(path: tuple[str | int, ...]) -> str:
 class ScrumcertError(Exception):
     """An expected failure with a one-line, user-facing message."""
 
-    exit_code = USAGE
+    exit_code: ExitStatus = ExitStatus.USAGE
 
-    def __init__(self, message: str, exit_code: int | None = None) -> None:
+    def __init__(self, message: str, exit_code: ExitStatus | None = None) -> None:
         super().__init__(message)
         self.message = message
         if exit_code is not None:
@@ -47,7 +56,7 @@ class CatalogueError(ScrumcertError):
 class Cancelled(ScrumcertError):
     """The user pressed Ctrl-C or closed the input during the interview."""
 
-    exit_code = CANCELLED
+    exit_code = ExitStatus.CANCELLED
 
     def __init__(self) -> None:
         super().__init__("cancelled")

@@ -19,6 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
+from scrumcert.errors import ExitStatus
+
 pexpect = pytest.importorskip("pexpect")
 
 REPO = Path(__file__).resolve().parent.parent
@@ -183,7 +185,7 @@ def test_ctrl_c_at_the_first_question_cancels(terminal: Any, tmp_path: Path) -> 
     assert rest.count("cancelled") == 1
     assert "Traceback" not in term.output()
     assert "Recommended" not in term.output()
-    assert term.child.exitstatus == 130
+    assert term.child.exitstatus == ExitStatus.CANCELLED
     assert term.child.signalstatus is None
     assert not saved.exists()  # nothing half-written
     assert list(tmp_path.iterdir()) == []
@@ -199,7 +201,7 @@ def test_ctrl_c_half_way_cancels(terminal: Any, tmp_path: Path) -> None:
     rest = term.finish()
     assert rest.strip().endswith("scrumcert: error: cancelled")
     assert "Traceback" not in term.output()
-    assert term.child.exitstatus == 130
+    assert term.child.exitstatus == ExitStatus.CANCELLED
     assert not saved.exists()
 
 
@@ -216,7 +218,7 @@ def test_end_of_input_at_the_budget_question_cancels(terminal: Any, tmp_path: Pa
     rest = term.finish()
     assert rest.strip().endswith("scrumcert: error: cancelled")
     assert "Traceback" not in term.output()
-    assert term.child.exitstatus == 130
+    assert term.child.exitstatus == ExitStatus.CANCELLED
     assert not saved.exists()
 
 
@@ -235,5 +237,5 @@ def test_end_of_input_at_a_list_question_cancels(terminal: Any, tmp_path: Path, 
     assert rest.strip().endswith("scrumcert: error: cancelled")
     assert "Traceback" not in term.output()
     assert "Recommended" not in term.output()
-    assert term.child.exitstatus == 130
+    assert term.child.exitstatus == ExitStatus.CANCELLED
     assert not saved.exists()

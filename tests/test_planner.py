@@ -17,7 +17,7 @@ import pytest
 import yaml
 
 from scrumcert.catalogue.loader import load_catalogue
-from scrumcert.errors import ScrumcertError
+from scrumcert.errors import ExitStatus, ScrumcertError
 from scrumcert.planner import Person, Plan, RowProblem, make_plan, read_team_file
 from scrumcert.present import plan_dict, plan_totals
 
@@ -419,7 +419,7 @@ def test_plan_yaml_file(run):
 
 def test_bad_rows_are_reported_with_their_row_number_and_exit_three(run):
     result = run("plan", str(BAD_ROWS), "--format", "json")
-    assert result.exit_code == 3
+    assert result.exit_code == ExitStatus.PARTIAL
     data = json.loads(result.stdout)  # the rest is still planned
     assert [p["name"] for p in data["people"]] == ["Gus", "Hana"]
     assert [p["row"] for p in data["problems"]] == [2, 3, 4, 5, 7, 8]
@@ -439,6 +439,21 @@ def test_bad_rows_in_the_table_and_markdown(run):
     assert markdown.exit_code == 3
     assert "### Rows skipped" in markdown.stdout
     assert "- row 2: Wiz: 'wizard' is not allowed for 'role'" in markdown.stdout
+
+
+def test_skipped_rows_on_stderr_cannot_drive_the_terminal(run, tmp_path):
+    """A team file's text reaches stderr through the one writer: escapes shown, one line per row."""
+    team = tmp_path / "team.csv"
+    team.write_text("name,team,role,target,goal\n"
+                    "Ann,Blue,developer,scrum_master,job\n"
+                    "Bob\x1b[2J,Blue,wiz\x1b]0;owned\x07ard,scrum_master,job\n", encoding="utf-8")
+    result = run("plan", str(team), "--format", "json")
+    assert result.exit_code == ExitStatus.PARTIAL
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"scrumcert: error: {team}: row 2: "), lines
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\\x1b" in lines[0]
 
 
 def test_missing_team_file_is_exit_two(run, tmp_path):
