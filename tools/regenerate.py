@@ -1,31 +1,37 @@
-"""Write the generated files from their sources: ``scrumcert/catalogue/_bundled.py`` (the bundled
-catalogue, precompiled) from ``data/*.yaml``.
+"""Write the two generated files from their sources, or check that they are current.
 
-    python tools/regenerate.py
+    python tools/regenerate.py          # writes both
+    python tools/regenerate.py --check  # exits 1 naming each file that is out of date (the tests run this)
 
-Nothing else writes these files; ``tests/test_snapshot.py`` fails when the committed one is not the
-one this makes.
+- ``scrumcert/catalogue/_bundled.py``: the bundled catalogue, precompiled, from ``data/*.yaml``
+  (validated fully first: an invalid catalogue is never snapshot).
+- ``schema/catalogue.schema.json``: the JSON Schema editors use, from ``scrumcert/catalogue/schema.py``.
+
+Nothing else writes these files: edit their sources, then run this.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-
-from scrumcert.catalogue.build import Builder  # noqa: E402
-from scrumcert.catalogue.locate import bundled_dir, json_default, yaml_files  # noqa: E402
-from scrumcert.catalogue.snapshot import fingerprint  # noqa: E402
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 
 SNAPSHOT = REPO / "scrumcert" / "catalogue" / "_bundled.py"
+SCHEMA = REPO / "schema" / "catalogue.schema.json"
 
 
 def generate(folder: Path | None = None) -> str:
     """The source of ``_bundled.py`` for the catalogue in ``folder`` (validated fully first)."""
+    from scrumcert.catalogue.build import Builder
     from scrumcert.catalogue.loader import parse_file
+    from scrumcert.catalogue.locate import bundled_dir, json_default, yaml_files
+    from scrumcert.catalogue.snapshot import fingerprint
 
     folder = folder or bundled_dir()
     parts = [parse_file(p, p.name) for p in yaml_files(folder)]
@@ -37,6 +43,52 @@ def generate(folder: Path | None = None) -> str:
             f"FILES = {json.dumps(fingerprint(folder))}\n\nDATA = {payload!r}\n")
 
 
+def schema_text() -> str:
+    """The text of ``schema/catalogue.schema.json``."""
+    from scrumcert.catalogue.schema import json_schema
+
+    return json.dumps(json_schema(), indent=2) + "\n"
+
+
+GENERATED: dict[Path, Callable[[], str]] = {SNAPSHOT: generate, SCHEMA: schema_text}
+
+
+def stale() -> list[Path]:
+    """The generated files whose committed text is not what their sources make."""
+    out = []
+    for path, make in GENERATED.items():
+        try:
+            current = path.read_text(encoding="utf-8")
+        except OSError:
+            current = None
+        if current != make():
+            out.append(path)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="tools/regenerate.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if a file is out of date")
+    args = parser.parse_args(argv)
+    from scrumcert.errors import ScrumcertError
+
+    try:
+        if args.check:
+            old = stale()
+            for path in old:
+                print(f"out of date: {path.relative_to(REPO)} (run: python tools/regenerate.py)",
+                      file=sys.stderr)
+            return 1 if old else 0
+        from scrumcert.files import write_atomic
+
+        for path, make in GENERATED.items():
+            write_atomic(path, make())  # whole or not at all
+            print(f"wrote {path.relative_to(REPO)}")
+    except ScrumcertError as exc:  # an invalid catalogue: say where, write nothing more
+        print(f"regenerate: error: {exc.message}", file=sys.stderr)
+        return 2
+    return 0
+
+
 if __name__ == "__main__":
-    SNAPSHOT.write_text(generate(), encoding="utf-8")
-    print(f"wrote {SNAPSHOT.relative_to(REPO)}")
+    sys.exit(main())
