@@ -14,14 +14,10 @@ from scrumcert.errors import ScrumcertError
 
 
 def _catalogue() -> Any | None:
-    import os
-    from pathlib import Path
+    from scrumcert.catalogue import open_catalogue
 
-    from scrumcert.snapshot import open_catalogue
-
-    data = os.environ.get("SCRUMCERT_DATA")
     try:
-        return open_catalogue(Path(data) if data else None)
+        return open_catalogue()  # the bundled one, or $SCRUMCERT_DATA
     except (ScrumcertError, OSError):
         return None
 

@@ -11,7 +11,7 @@ import shlex
 from collections.abc import Sequence
 from typing import Any
 
-from scrumcert.model import Catalogue, Certification
+from scrumcert.catalogue.model import Catalogue, Certification
 from scrumcert.verdict import Money, names, span, usd
 
 

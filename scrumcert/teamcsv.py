@@ -13,8 +13,8 @@ import csv
 import io
 from typing import Any
 
+from scrumcert.catalogue.model import Catalogue
 from scrumcert.errors import ScrumcertError
-from scrumcert.model import Catalogue
 from scrumcert.vocabulary import choice_value, key
 
 PERSON_FIELDS = ("name", "team")

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from scrumcert.model import Certification
+from scrumcert.catalogue.model import Certification
 
 Money = Callable[[float], str]
 

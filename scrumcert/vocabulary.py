@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from scrumcert.model import Catalogue, Question
+from scrumcert.catalogue.model import Catalogue, Question
 
 # advise's answers that name no single catalogue role, as the roles they stand for; the ids that are
 # also role ids (scrum_master, product_owner, developer, coach) map to themselves

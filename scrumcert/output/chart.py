@@ -15,7 +15,7 @@ import html
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from scrumcert.model import Certification
+from scrumcert.catalogue.model import Certification
 
 # distinguishable in colour and in grey print (dark to light), colour-blind safe (Okabe-Ito)
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9")

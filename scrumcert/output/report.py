@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from scrumcert.model import Certification
+from scrumcert.catalogue.model import Certification
 
 KIND_WORDS = {"official": "issuer's page", "trainer": "trainer's page", "secondary": "other page"}
 
@@ -223,7 +223,8 @@ padding:0 .45rem;margin-left:.3rem;color:var(--muted);white-space:nowrap}
 footer{color:var(--muted);font-size:.85rem;margin-top:2rem}
 @media (max-width:40rem){
 body{margin:1rem auto;font-size:15px}h1{font-size:1.35rem}
-table.stack,table.stack thead,table.stack tbody,table.stack tr,table.stack th,table.stack td{display:block;width:100%}
+table.stack,table.stack thead,table.stack tbody,table.stack tr,table.stack th,
+table.stack td{display:block;width:100%}
 table.stack{border:0}
 table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
 table.stack tr{border:1px solid var(--line);margin:0 0 .6rem}
