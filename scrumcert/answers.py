@@ -52,6 +52,10 @@ def read_file(path: Path) -> dict[str, Any]:
 
 def _one(catalogue: Catalogue, q: Question, value: Any, where: str) -> Any:
     if q.type == "choice":
+        if isinstance(value, str) and value not in q.values:
+            from scrumcert.vocabulary import choice_value  # "Product Owner" as well as product_owner
+
+            value = choice_value(q, value) or value
         if value not in q.values:
             raise ScrumcertError(f"{where}: {value!r} is not allowed for {q.id!r} "
                                  f"(allowed: {', '.join(q.values)})")

@@ -56,22 +56,10 @@ class Plan(NamedTuple):
 
 
 def _rows_from_csv(path: Path, catalogue: Catalogue) -> list[dict[str, Any]]:
-    with path.open(newline="", encoding="utf-8-sig") as fh:
-        reader = csv.DictReader(fh)
-        if not reader.fieldnames:
-            raise ScrumcertError(f"team file {path}: is empty")
-        known = (*PERSON_FIELDS, *catalogue.questions)
-        unknown = [f for f in reader.fieldnames if f.strip() not in known]
-        if unknown:
-            raise ScrumcertError(f"team file {path}: unknown column {unknown[0]!r} "
-                                 f"(columns: {', '.join(known)})")
-        rows = []
-        for raw in reader:
-            row = {k.strip(): (v or "").strip() for k, v in raw.items() if k is not None}
-            if None in raw:
-                row["__extra__"] = raw[None]
-            rows.append(row)
-        return rows
+    """``,`` or ``;`` (as Excel saves it in much of Europe), headers in any case, labels or ids."""
+    from scrumcert.teamcsv import read_rows
+
+    return read_rows(path.read_text(encoding="utf-8-sig"), catalogue, f"team file {path}")
 
 
 def read_team_file(path: Path, catalogue: Catalogue) -> tuple[list[Person], list[RowProblem]]:
@@ -90,7 +78,8 @@ def read_team_file(path: Path, catalogue: Catalogue) -> tuple[list[Person], list
                 raise ScrumcertError(f"team file {path}: expected a list of people (or people: [...])")
             rows = data
     except UnicodeDecodeError:
-        raise ScrumcertError(f"team file {path}: not UTF-8 text") from None
+        raise ScrumcertError(f"team file {path}: not UTF-8 text (in a spreadsheet, save it as "
+                             "'CSV UTF-8')") from None
     except OSError as exc:
         raise ScrumcertError(f"team file {path}: cannot read: {exc.strerror or exc}") from None
     except csv.Error as exc:
@@ -115,8 +104,6 @@ def _person(catalogue: Catalogue, n: int, row: Any) -> Person:
         raise ScrumcertError("no name")
     team = str(row.get("team") or "").strip()
     raw = {k: v for k, v in row.items() if k not in PERSON_FIELDS and v not in ("", None)}
-    if isinstance(raw.get("held"), str):
-        raw["held"] = [c for c in raw["held"].split(";") if c.strip()]
     given = answers_mod.check(catalogue, raw, name)
     missing = answers_mod.missing(catalogue, given)
     if missing:

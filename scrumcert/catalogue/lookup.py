@@ -53,8 +53,24 @@ def resolve_all(catalogue: Catalogue, texts: Iterable[str]) -> list[str]:
     return [resolve(catalogue, t) for t in texts]
 
 
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
+
+
+def split_versus(words: Iterable[str]) -> list[str]:
+    """``CSM vs PSM``, ``"CSM vs. PSM"`` and ``CSM versus PSM`` as people search for them: the codes,
+    without the ``vs``."""
+    out: list[str] = []
+    for word in words:
+        for part in _VERSUS.split(f" {word} "):
+            if part.strip() and part.strip().lower() not in ("vs", "vs.", "versus"):
+                out.append(part.strip())
+    return out
+
+
 def resolve_distinct(catalogue: Catalogue, codes: list[str], least: int, most: int) -> list[Certification]:
-    """Resolve 2..6 typed codes, refusing one named twice under two spellings."""
+    """Resolve 2..6 typed codes (``vs`` between them allowed), refusing one named twice under two
+    spellings."""
+    codes = split_versus(codes)
     if not least <= len(codes) <= most:
         raise ScrumcertError(f"compare takes {least} to {most} codes, got {len(codes)}")
     seen: dict[str, str] = {}
@@ -78,9 +94,12 @@ def filtered(catalogue: Catalogue, role: str | None = None, issuer: str | None =
     with the list of known ones."""
     certs = list(catalogue.certifications.values())
     if role is not None:
-        if role not in catalogue.roles:
-            raise ScrumcertError(f"unknown role {role!r}; roles: {', '.join(catalogue.roles)}")
-        certs = [c for c in certs if role in c.roles]
+        from scrumcert.vocabulary import role_ids, role_words  # the words advise --role takes too
+
+        wanted_roles = role_ids(catalogue, role)
+        if not wanted_roles:
+            raise ScrumcertError(f"unknown role {role!r}; roles: {', '.join(role_words(catalogue))}")
+        certs = [c for c in certs if any(r in c.roles for r in wanted_roles)]
     if issuer is not None:
         issuers = dict.fromkeys(c.issuer for c in catalogue.certifications.values())
         wanted = issuer_key(issuer)
