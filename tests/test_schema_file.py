@@ -23,7 +23,7 @@ def test_schema_describes_one_catalogue_file() -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["type"] == "object"
     assert schema["additionalProperties"] is False
-    assert list(schema["properties"]) == ["roles", "certifications", "questions", "rules"]
+    assert list(schema["properties"]) == ["roles", "certifications", "questions", "rules", "renewal_policies"]
     cert = schema["properties"]["certifications"]["items"]
     assert cert["additionalProperties"] is False
     assert cert["required"] == ["code", "name", "issuer", "kind", "level", "roles", "summary", "course",

@@ -8,7 +8,7 @@ YAML and schema machinery at all. Line numbers are looked up in the YAML only wh
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from scrumcert.catalogue.lookup import normalise, spellings
 from scrumcert.catalogue.model import (
@@ -18,13 +18,16 @@ from scrumcert.catalogue.model import (
     Choice,
     Course,
     Exam,
+    PolicySource,
     Prerequisites,
     PriceRange,
     Question,
     Renewal,
+    RenewalPolicy,
     Role,
     Rule,
     Source,
+    Tier,
 )
 from scrumcert.errors import CatalogueError, dotted
 
@@ -60,6 +63,11 @@ class Part:
 
 
 
+def _words(text: str | None) -> str | None:
+    """Folded YAML text as one line of words."""
+    return " ".join(text.split()) if text else text
+
+
 class Builder:
     """Cross-file checks (unique ids, references, sources for facts) and model construction."""
 
@@ -67,7 +75,7 @@ class Builder:
         self.files, self.origin = files, origin
         self.items: dict[str, list[tuple[Part, int, dict[str, Any]]]] = {
             key: [(f, i, item) for f in files for i, item in enumerate(f.data.get(key, []))]
-            for key in ("roles", "certifications", "questions", "rules")}
+            for key in ("roles", "certifications", "questions", "rules", "renewal_policies")}
 
     def build(self) -> Catalogue:
         if not self.items["certifications"]:
@@ -78,7 +86,54 @@ class Builder:
         questions = self._questions()
         self._unique("rules", "id")
         rules = tuple(self._rule(x, certs, questions, index) for x in self.items["rules"])
-        return Catalogue(self.origin, roles, certs, questions, rules, index)
+        policies = self._renewal_policies(certs)
+        return Catalogue(self.origin, roles, certs, questions, rules, index, policies)
+
+    # which policy fields each rule name covers: a rule that is given needs a source naming it
+    _POLICY_FACTS: ClassVar[dict[str, str]] = {
+        "every_years": "cycle", "tiers": "fee", "tracks": "combined", "course_renews": "course_renews",
+        "member_fee_usd": "fee", "non_member_fee_usd": "fee", "counts": "counts", "lapsed": "lapsed",
+        "lifetime": "lifetime"}
+
+    def _renewal_policies(self, certs: dict[str, Certification]) -> dict[str, RenewalPolicy]:
+        """Issuers' renewal rules: one per issuer, each rule sourced, and the renewal table agreeing
+        with the renewal of every certification it covers (one truth for a fee)."""
+        self._unique("renewal_policies", "issuer")
+        out: dict[str, RenewalPolicy] = {}
+        for f, i, p in self.items["renewal_policies"]:
+            at = ("renewal_policies", i)
+            if not p["sources"]:
+                raise f.error((*at, "sources"), "at least one source is required")
+            backed = {fact for s in p["sources"] for fact in s.get("facts", ())}
+            for field, fact in self._POLICY_FACTS.items():
+                if p.get(field) not in (None, False, []) and fact not in backed:
+                    raise f.error((*at, field), f"no source backs {field!r} (add {fact!r} to the 'facts' "
+                                                "of a source)")
+            levels = [t["level"] for t in p.get("tiers", [])]
+            if len(set(levels)) != len(levels):
+                raise f.error((*at, "tiers"), "a level is listed twice")
+            policy = RenewalPolicy(
+                issuer=p["issuer"], lifetime=p.get("lifetime", False), every_years=p.get("every_years"),
+                unit=p.get("unit"), tiers=tuple(Tier(**t) for t in p.get("tiers", [])),
+                tracks=tuple(tuple(t) for t in p.get("tracks", [])),
+                course_renews=p.get("course_renews", False),
+                member_fee_usd=p.get("member_fee_usd"), non_member_fee_usd=p.get("non_member_fee_usd"),
+                counts=_words(p.get("counts")), lapsed=_words(p.get("lapsed")), note=_words(p.get("note")),
+                sources=tuple(PolicySource(s["title"], s["url"], s["kind"], s["checked"],
+                                           tuple(s.get("facts", ())), s.get("published"),
+                                           _words(s.get("quote"))) for s in p["sources"]))
+            for c in certs.values():
+                if c.issuer != policy.issuer:
+                    continue
+                tier = policy.tier(c.level)
+                if tier and c.renewal and c.kind == "certification":
+                    for name in ("fee_usd", "education_units"):
+                        mine, theirs = getattr(c.renewal, name), getattr(tier, name)
+                        if mine is not None and theirs is not None and mine != theirs:
+                            raise f.error((*at, "tiers"), f"the {c.level} tier gives {name} {theirs}, but "
+                                                          f"{c.code}'s renewal says {mine}")
+            out[policy.issuer] = policy
+        return out
 
     def _unique(self, key: str, field: str) -> None:
         seen: dict[str, tuple[Part, int]] = {}

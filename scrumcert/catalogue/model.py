@@ -113,6 +113,57 @@ class Certification(NamedTuple):
         return tuple(s for s in self.sources if fact in s.facts)
 
 
+POLICY_FACTS = ("cycle", "fee", "units", "combined", "course_renews", "counts", "lapsed", "lifetime")
+SOURCE_KINDS = ("official", "trainer", "secondary")
+
+
+class PolicySource(NamedTuple):
+    """Where an issuer's renewal rule comes from; ``kind`` says whose page it is."""
+
+    title: str
+    url: str
+    kind: str
+    checked: date
+    facts: tuple[str, ...] = ()
+    published: date | None = None
+    quote: str | None = None
+
+
+class Tier(NamedTuple):
+    """One row of an issuer's renewal table: what renewing at this level costs, and the units a
+    certification at this level adds when it renews alongside a higher one of another track."""
+
+    level: str
+    fee_usd: int | None
+    education_units: int | None
+    addon_units: int | None
+
+
+class RenewalPolicy(NamedTuple):
+    """How one issuer renews: its cycle and unit, how several certifications renew together (``tiers``
+    and ``tracks``), member fees, what counts towards the units, and what to do once one lapsed."""
+
+    issuer: str
+    sources: tuple[PolicySource, ...]
+    lifetime: bool = False
+    every_years: float | None = None
+    unit: str | None = None
+    tiers: tuple[Tier, ...] = ()
+    tracks: tuple[tuple[str, ...], ...] = ()
+    course_renews: bool = False
+    member_fee_usd: int | None = None
+    non_member_fee_usd: int | None = None
+    counts: str | None = None
+    lapsed: str | None = None
+    note: str | None = None
+
+    def tier(self, level: str) -> Tier | None:
+        return next((t for t in self.tiers if t.level == level), None)
+
+    def sources_for(self, fact: str) -> tuple[PolicySource, ...]:
+        return tuple(s for s in self.sources if fact in s.facts)
+
+
 class Role(NamedTuple):
     id: str
     name: str
@@ -156,6 +207,7 @@ class Catalogue(NamedTuple):
     questions: dict[str, Question]
     rules: tuple[Rule, ...]
     index: dict[str, str]  # normalised spelling -> code (see codes.py)
+    renewal_policies: dict[str, RenewalPolicy] = {}  # issuer -> how it renews  # noqa: RUF012
 
     def all_sources(self) -> list[tuple[str, Source]]:
         """Every (owner, source) pair: owner is a certification code or ``rule:<id>``."""

@@ -12,7 +12,16 @@ import re
 from datetime import date
 from typing import Any
 
-from scrumcert.catalogue.model import FACTS, KINDS, LEVELS, QUESTION_TYPES, UNCONFIRMABLE, UNITS
+from scrumcert.catalogue.model import (
+    FACTS,
+    KINDS,
+    LEVELS,
+    POLICY_FACTS,
+    QUESTION_TYPES,
+    SOURCE_KINDS,
+    UNCONFIRMABLE,
+    UNITS,
+)
 
 Path = tuple[str | int, ...]
 
@@ -309,9 +318,31 @@ RULE = Obj(
     "Adds weight to certifications when the answers match; the reason is shown to the user.",
 )
 
+POLICY_SOURCE = Obj(
+    {"title": TEXT, "url": Str(r"https?://\S+", "an http(s) address"), "kind": Enum(SOURCE_KINDS),
+     "checked": Day()},
+    {"published": Nullable(Day()), "quote": MAYBE_TEXT, "facts": ListOf(Enum(POLICY_FACTS), unique=True)},
+    "Where an issuer's renewal rule comes from: official (the issuer's site), trainer or secondary.",
+)
+
+FEE = Nullable(Num(integer=True, minimum=0, maximum=100_000))
+UNITS_COUNT = Nullable(Num(integer=True, minimum=0, maximum=1_000))
+
+RENEWAL_POLICY = Obj(
+    {"issuer": TEXT, "sources": ListOf(POLICY_SOURCE)},
+    {"lifetime": Bool(), "every_years": Nullable(Num(minimum=0.5, maximum=10)), "unit": Enum(UNITS),
+     "tiers": ListOf(Obj({"level": Enum(LEVELS), "fee_usd": FEE, "education_units": UNITS_COUNT,
+                          "addon_units": UNITS_COUNT})),
+     "tracks": ListOf(ListOf(CODE, unique=True)), "course_renews": Bool(),
+     "member_fee_usd": FEE, "non_member_fee_usd": FEE,
+     "counts": MAYBE_TEXT, "lapsed": MAYBE_TEXT, "note": MAYBE_TEXT},
+    "How one issuer renews: several certifications together, member fees, what counts, what to do "
+    "once lapsed. Each certification's own cycle, fee and units stay in its `renewal`.",
+)
+
 FILE = Obj({}, {
     "roles": ListOf(ROLE), "certifications": ListOf(CERTIFICATION),
-    "questions": ListOf(QUESTION), "rules": ListOf(RULE),
+    "questions": ListOf(QUESTION), "rules": ListOf(RULE), "renewal_policies": ListOf(RENEWAL_POLICY),
 }, "One file of a scrumcert catalogue.")
 
 
