@@ -428,6 +428,88 @@ def sources(
     render_result(fmt, as_json, as_blocks, as_rich)
 
 
+@app.command()
+def renewals(
+    held: Annotated[list[str], typer.Argument(
+        metavar="CODE@DATE...", show_default=False, autocompletion=complete_code,
+        help="Each certification you hold, with the day it was earned or last renewed: CSM@2025-03-01.")],
+    ics: Annotated[Path | None, typer.Option(
+        "--ics", metavar="FILE", help="Also write the expiry dates to an iCalendar file (reminders 60 days "
+                                      "before).")] = None,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """When what you hold expires, what renewing costs (fee and units), and which renewals combine.
+
+    Lapsed is counted from today ($SCRUMCERT_TODAY pins it).
+    """
+    from scrumcert import holder_views as views
+    from scrumcert import renewals as rules
+    from scrumcert.catalogue.freshness import today
+
+    catalogue = load(data)
+    now = today()
+    result = rules.renewals(catalogue, [rules.parse_holding(catalogue, h, now, need_date=True) for h in held],
+                            now)
+    if ics:
+        from scrumcert.files import write_atomic
+        from scrumcert.ical import calendar
+
+        write_atomic(ics, calendar(result.items, now))
+        diagnostics.wrote(ics)
+    render_result(fmt, lambda: views.renewals_json(result), lambda: views.renewals_blocks(result),
+                  lambda console: views.rich_from_blocks(views.renewals_blocks(result), console))
+
+
+@app.command()
+def ads(
+    files: Annotated[list[str], typer.Argument(
+        metavar="FILE...", show_default=False,
+        help="Job ads as text files ('-' reads standard input); a line of --- separates ads in one file.")],
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """Which credentials the job ads you want name, required or preferred, and what that means for you.
+
+    Reads local files only; nothing is fetched.
+    """
+    from scrumcert import ads as ad_rules
+    from scrumcert import holder_views as views
+
+    catalogue = load(data)
+    report = ad_rules.count(catalogue, ad_rules.read_texts(read_ad_files(files)))
+    render_result(fmt, lambda: ad_rules.as_json(report), lambda: views.ads_blocks(report),
+                  lambda console: views.rich_from_blocks(views.ads_blocks(report), console))
+
+
+AD_LIMIT = 1024 * 1024  # one job ad is a few KB; a megabyte is plenty
+
+
+def read_ad_files(names: list[str]) -> list[tuple[str, str]]:
+    """(name, text) of each ad file the user named, read bounded; '-' is standard input."""
+    out: list[tuple[str, str]] = []
+    for name in names:
+        if name == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            raw = stream.read(AD_LIMIT + 1) if stream is not None else b""
+            label = "standard input"
+        else:
+            path = Path(name)
+            label = name
+            if path.is_dir():
+                raise ScrumcertError(f"{name}: is a folder, not a file")
+            try:
+                with path.open("rb") as fh:
+                    raw = fh.read(AD_LIMIT + 1)
+            except OSError as exc:
+                why = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or exc
+                raise ScrumcertError(f"{name}: {why}") from None
+        if len(raw) > AD_LIMIT:
+            raise ScrumcertError(f"{label}: is larger than 1 MB; one job ad is a few KB")
+        out.append((label, raw.decode("utf-8", errors="replace")))
+    return out
+
+
 def _only(name: str) -> typer.Typer | None:
     """An app holding just the command about to run: Typer builds every registered command's
     parameters before running one, which costs about 5 ms of each start for commands not used."""

@@ -100,6 +100,7 @@ class Item(NamedTuple):
     counts: str | None  # what counts towards the units
     todo: str  # what to do now
     fee_unconfirmed: bool = False
+    paid_by: str | None = None  # the certification whose renewal renews this one
 
 
 class Renewals(NamedTuple):
@@ -238,7 +239,7 @@ def _scrum_alliance(catalogue: Catalogue, group: Sequence[Holding], policy: Rene
             paid_by = top.code
             todo = _what_to_do(expires, lapsed, fee, units, unit, policy, paid_by)
         items.append(Item(c.code, c.issuer, h.since, expires, lapsed, False, fee, units, unit, note,
-                          policy.counts, todo, c.is_unconfirmed("renewal_fee")))
+                          policy.counts, todo, c.is_unconfirmed("renewal_fee"), paid_by))
     return items, summary
 
 

@@ -1,0 +1,159 @@
+"""The views of `renewals` and `ads`: one plain result, shown as JSON, Markdown blocks or terminal
+tables built from the same rows, so the three formats always say the same things.
+
+Every string that comes from the catalogue or from an ad passes through ``literal`` before it is
+shown, so control characters are made visible instead of interpreted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrumcert.ads import AdsReport, meaning
+from scrumcert.document import Block, Bullets, Grid, Heading, Para
+from scrumcert.renewals import Item, Renewals
+from scrumcert.safe_text import literal
+
+
+def _money(value: int | None) -> str:
+    return "unknown" if value is None else f"${value:,}"
+
+
+def expiry(item: Item) -> str:
+    """``2027-03-01``, ``2025-01-10 lapsed``, ``never`` or ``unknown``."""
+    if item.lifetime:
+        return "never"
+    if item.expires is None:
+        return "unknown"
+    return item.expires.isoformat() + (" lapsed" if item.lapsed else "")
+
+
+def _fee(item: Item) -> str:
+    if item.lifetime:
+        return "-"
+    return _money(item.fee_usd) + ("*" if item.fee_unconfirmed else "")
+
+
+def _units(item: Item) -> str:
+    if item.lifetime:
+        return "-"
+    unit = f"{item.unit}s" if item.unit and item.unit != "hours" else (item.unit or "units")
+    if item.education_units is None:
+        return f"unknown {unit}"
+    return f"{item.education_units} {unit}"
+
+
+def renews(item: Item, r: Renewals) -> str:
+    """How it renews, in a few words: for life, on its own, with another, or paying for others."""
+    if item.lifetime:
+        return "-"
+    if item.paid_by:
+        return f"with {item.paid_by}"
+    others = [i.code for i in r.items if i.paid_by == item.code]
+    return f"pays for all {len(others) + 1}" if others else "on its own"
+
+
+def total_line(r: Renewals) -> str:
+    """``Total of the next renewals: $100 and 30 SEUs`` (a lower bound when a part is unknown)."""
+    units = " and ".join(f"{n} {u}s" for u, n in r.total_units.items())
+    money = f"at least ${r.total_fee_usd:,}" if r.unknown else f"${r.total_fee_usd:,}"
+    text = f"Total of the next renewals: {money}" + (f" and {units}" if units else "")
+    if r.unknown:
+        text += f" (unknown: {'; '.join(r.unknown)})"
+    return text + "."
+
+
+def renewals_json(r: Renewals) -> dict[str, Any]:
+    """The JSON contract: items with code, since, expires, lapsed, fee_usd, education_units, unit and
+    note; then total_fee_usd and total_units. The other keys add to it."""
+    return {
+        "today": r.today.isoformat(),
+        "items": [{
+            "code": i.code, "since": i.since.isoformat() if i.since else None,
+            "expires": i.expires.isoformat() if i.expires else None, "lapsed": i.lapsed,
+            "fee_usd": i.fee_usd, "education_units": i.education_units, "unit": i.unit, "note": i.note,
+            "issuer": i.issuer, "lifetime": i.lifetime, "counts": i.counts, "todo": i.todo,
+            "fee_unconfirmed": i.fee_unconfirmed, "renewed_with": i.paid_by,
+        } for i in r.items],
+        "total_fee_usd": r.total_fee_usd,
+        "total_units": dict(r.total_units),
+        "combined": list(r.combined),
+        "unknown": list(r.unknown),
+        "sources": [{"issuer": issuer, "title": s.title, "url": s.url, "kind": s.kind,
+                     "checked": s.checked.isoformat(), "facts": list(s.facts), "quote": s.quote}
+                    for issuer, s in r.sources],
+    }
+
+
+def renewals_blocks(r: Renewals) -> list[Block]:
+    rows = [[i.code, i.since.isoformat() if i.since else "-", expiry(i), _fee(i), _units(i), renews(i, r)]
+            for i in r.items]
+    blocks: list[Block] = [
+        Heading(f"Renewals as of {r.today.isoformat()}"),
+        Grid(["Code", "Since", "Expires", "Fee", "Units", "Renews"], rows),
+    ]
+    if any(i.fee_unconfirmed for i in r.items):
+        blocks.append(Para("* unconfirmed: the fee comes from sources our fact sheet does not confirm."))
+    if r.combined:
+        blocks += [Heading("Renewed together", 3), Bullets([literal(c) for c in r.combined])]
+    blocks.append(Para(literal(total_line(r))))
+    blocks += [Heading("What to do", 3), Bullets([literal(f"{i.code}: {i.todo}") for i in r.items])]
+    counts: dict[str, str] = {}
+    for i in r.items:
+        if i.counts and not i.lifetime:
+            counts.setdefault(i.issuer, i.counts)
+    if counts:
+        blocks += [Heading("What counts towards the units", 3),
+                   Bullets([literal(f"{issuer}: {text}") for issuer, text in counts.items()])]
+    if r.sources:
+        blocks += [Heading("Sources", 3), Bullets([
+            literal(f"{issuer}: {s.title} ({s.kind}), {s.url}; checked {s.checked.isoformat()}")
+            for issuer, s in r.sources])]
+    return blocks
+
+
+def ads_rows(report: AdsReport) -> list[list[str]]:
+    return [[c.code, f"{c.named} of {report.ads}", str(c.required), str(c.preferred),
+             meaning(c, report.ads)] for c in report.counts]
+
+
+def ads_blocks(report: AdsReport) -> list[Block]:
+    blocks: list[Block] = [Heading(f"What your {report.ads} job ad{'s' if report.ads != 1 else ''} ask for")]
+    if not report.counts:
+        return [*blocks, Para("None of the ads names a credential scrumcert knows. Phrases such as "
+                              "\"Scrum Master certification\" name none, so they are not counted.")]
+    blocks.append(Grid(["Credential", "Named in", "Required", "Preferred", "What it means for you"],
+                       [[literal(v) for v in row] for row in ads_rows(report)]))
+    groups = sorted({g for r in report.readings for g in r.alternatives})
+    if groups:
+        blocks += [Heading("Offered as alternatives", 3),
+                   Bullets([literal(" or ".join(g)) for g in groups])]
+    blocks.append(Para("Each credential is counted once per ad. Required or preferred is read from the "
+                       "words around it; an ad that names it without saying either counts only as named."))
+    return blocks
+
+
+def rich_from_blocks(blocks: list[Block], console: Any) -> list[Any]:
+    """Terminal renderings of the same blocks: tables for grids, text for the rest (never markup)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from scrumcert.render_rich import _box
+
+    out: list[Any] = []
+    for b in blocks:
+        if isinstance(b, Heading):
+            out.append(Text(b.text, style="bold"))
+        elif isinstance(b, Para):
+            out.append(Text(b.text))
+        elif isinstance(b, Bullets):
+            out.append(Text("\n".join(f" - {i}" for i in b.items)))
+        else:
+            table = Table(box=_box(console), expand=False)
+            last = len(b.header) - 1
+            for n, h in enumerate(b.header):  # every column whole but the last, which wraps
+                table.add_column(Text(h), overflow="fold", no_wrap=n < last)
+            for row in b.rows:
+                table.add_row(*(Text(v) for v in row))
+            out.append(table)
+    return out
