@@ -233,7 +233,7 @@ def compare(
     def as_rich(console: Any) -> list[Any]:
         from scrumcert.render_rich import assumptions, compare_table
 
-        return [compare_table(certs, catalogue, console, years), *assumptions(certs, years)]
+        return [compare_table(certs, catalogue, console, years), *assumptions(certs, years, catalogue)]
 
     render_result(fmt, lambda: [present.cert_dict(c, years) for c in certs], as_blocks, as_rich)
 

@@ -7,9 +7,11 @@ reported as a lower bound with the unknown parts named, never filled in with a g
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
+from datetime import date
 from typing import NamedTuple
 
-from scrumcert.catalogue.model import Certification
+from scrumcert.catalogue.model import Catalogue, Certification
 
 
 def cost_now_range(c: Certification) -> tuple[int, int] | None:
@@ -114,3 +116,98 @@ def ownership(c: Certification, years: int) -> Ownership:
     else:
         notes.append(f"{c.code}: valid for life, no renewal")
     return Ownership(c.code, years, low, high, renewals, units, unit, tuple(unknown), tuple(notes))
+
+
+class HeldTogether(NamedTuple):
+    """Renewals of a set of certifications held together over ``years``: how many times each group
+    renews, its fee and units, counted the way the issuer combines them."""
+
+    years: int
+    low: int  # known fees
+    renewals: dict[str, int]  # code that pays -> number of renewals in the years
+    education_units: dict[str, int]
+    unknown: tuple[str, ...]
+    notes: tuple[str, ...]
+
+
+def held_together(catalogue: Catalogue, codes: Sequence[str], years: int, start: date,
+                  since: dict[str, date] | None = None) -> HeldTogether:
+    """The renewals due within ``years`` from ``start`` for ``codes`` held together.
+
+    A certification without a date is taken as earned on ``start``. Every renewal of a group costs
+    the group's combined fee: the next one falls on its expiry, then one every cycle."""
+    from scrumcert.renewals import Holding, add_years, renewals
+
+    since = since or {}
+    holdings = [Holding(c, since.get(c, start)) for c in dict.fromkeys(codes)]
+    plan = renewals(catalogue, holdings, start)
+    end = add_years(start, years)
+    low = 0
+    counts: dict[str, int] = {}
+    units: dict[str, int] = {}
+    unknown: list[str] = []
+    notes: list[str] = list(plan.combined)
+    for item in plan.items:
+        if item.lifetime or item.expires is None:
+            if not item.lifetime:
+                unknown.append(f"{item.code}: renewal cycle")
+            continue
+        if item.fee_usd == 0 and not item.education_units:
+            continue  # renewed with another certification of its track
+        cert = catalogue.certifications[item.code]
+        policy = catalogue.renewal_policies.get(item.issuer)
+        every = (policy.every_years if policy and policy.tiers and policy.every_years
+                 else cert.renewal.every_years if cert.renewal else None)
+        if not every:
+            continue
+        due, n = max(item.expires, start), 0
+        while due <= end:
+            n += 1
+            due = add_years(due, every)
+        if not n:
+            continue
+        if item.fee_usd:
+            counts[item.code] = n
+        if item.fee_usd is None:
+            unknown.append(f"{item.code}: renewal fee")
+        else:
+            low += n * item.fee_usd
+        if item.education_units is None:
+            unknown.append(f"{item.code}: {item.unit or 'education units'}")
+        elif item.unit:
+            units[item.unit] = units.get(item.unit, 0) + n * item.education_units
+    return HeldTogether(years, low, counts, units, tuple(dict.fromkeys(unknown)), tuple(notes))
+
+
+def together_notes(catalogue: Catalogue, certs: Sequence[Certification], years: int) -> list[str]:
+    """What holding these certifications together costs in renewals, where an issuer renews several as
+    one (Scrum Alliance: CSM and CSPO for one fee of $100 and 30 SEUs), against counting them one by one."""
+    from scrumcert.catalogue.freshness import today
+
+    start = today()
+    by_issuer: dict[str, list[str]] = {}
+    for c in certs:
+        policy = catalogue.renewal_policies.get(c.issuer)
+        if c.renewal is not None and policy is not None and policy.tier(c.level) is not None:
+            by_issuer.setdefault(c.issuer, []).append(c.code)
+    notes = []
+    for issuer, codes in by_issuer.items():
+        if len(codes) < 2:
+            continue
+        both = held_together(catalogue, codes, years, start)
+        apart = [held_together(catalogue, [code], years, start) for code in codes]
+        apart_fee = sum(a.low for a in apart)
+        apart_units: dict[str, int] = {}
+        for a in apart:
+            for u, n in a.education_units.items():
+                apart_units[u] = apart_units.get(u, 0) + n
+        count = sum(both.renewals.values())
+        units = " and ".join(f"{n} {u}s" for u, n in both.education_units.items()) or "no units"
+        apart_text = " and ".join(f"{n} {u}s" for u, n in apart_units.items()) or "no units"
+        names = ", ".join(codes[:-1]) + f" and {codes[-1]}"
+        policy = catalogue.renewal_policies[issuer]
+        notes.append(
+            f"Held together, {names} renew as one with {issuer} (one fee for the highest level, add-on units "
+            f"for the others, every {policy.every_years or 2:g} years): {count} renewal(s) in {years} years "
+            f"for ${both.low:,} and {units}, against ${apart_fee:,} and {apart_text} counted one by one.")
+    return notes

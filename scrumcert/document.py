@@ -56,16 +56,19 @@ def comparison(certs: list[Certification], catalogue: Catalogue, years: int | No
     blocks: list[Block] = [Grid(["", *(c.code for c in certs)], rows, frozenset(strong))]
     if len(certs) > 1:
         blocks.append(Para("Rows in bold differ."))
-    blocks += cost_notes(certs, years)
+    blocks += cost_notes(certs, years, catalogue)
     return blocks + sources_block(certs)
 
 
-def cost_notes(certs: list[Certification], years: int | None) -> list[Block]:
+def cost_notes(certs: list[Certification], years: int | None, catalogue: Catalogue | None = None
+               ) -> list[Block]:
     if years is None:
         return []
-    from scrumcert.costs import ownership
+    from scrumcert.costs import ownership, together_notes
 
     notes = [literal(n) for c in certs for n in ownership(c, years).assumptions]
+    if catalogue is not None:
+        notes += [literal(n) for n in together_notes(catalogue, certs, years)]
     return [Heading(f"Cost over {years} years: assumptions", 3), Bullets(notes)] if notes else []
 
 

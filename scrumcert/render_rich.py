@@ -141,16 +141,20 @@ def explain_table(advice: Any, console: Console) -> Table:
     return table
 
 
-def assumptions(certs: list[Certification], years: int | None) -> list[RenderableType]:
-    """The assumptions behind the cost-over-years row, printed under the table."""
+def assumptions(certs: list[Certification], years: int | None, catalogue: Catalogue | None = None
+                ) -> list[RenderableType]:
+    """The assumptions behind the cost-over-years row, printed under the table; with the catalogue,
+    also what holding them together costs where an issuer renews several as one."""
     if years is None:
         return []
-    from scrumcert.costs import ownership
+    from scrumcert.costs import ownership, together_notes
 
     text = Text(f"Cost over {years} years assumes:\n", style="dim")
     for c in certs:
         for note in ownership(c, years).assumptions:
             text.append(f"  - {literal(note)}\n", style="dim")
+    for note in together_notes(catalogue, certs, years) if catalogue is not None else ():
+        text.append(f"  - {literal(note)}\n")
     return [text]
 
 

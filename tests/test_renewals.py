@@ -11,8 +11,9 @@ from hypothesis import strategies as st
 
 from scrumcert.catalogue.loader import load_catalogue
 from scrumcert.catalogue.model import Catalogue
+from scrumcert.costs import held_together
 from scrumcert.errors import ScrumcertError
-from scrumcert.renewals import Holding, add_years, held_together, merge, parse_holding, renewals
+from scrumcert.renewals import Holding, add_years, merge, parse_holding, renewals
 
 TODAY = date(2026, 11, 26)
 
@@ -162,3 +163,15 @@ def test_scrum_alliance_pays_one_fee_whatever_is_held(codes: list[str]) -> None:
     assert sum(1 for i in r.items if i.fee_usd) == 1
     assert len({i.expires for i in r.items}) == 1
 
+
+
+def test_compare_shows_csm_and_cspo_held_together_as_one_renewal_of_100_and_30_seus(run) -> None:
+    for fmt in ("table", "markdown"):
+        out = " ".join(run("compare", "CSM", "CSPO", "-f", fmt, env={"SCRUMCERT_TODAY": "2026-11-26"}
+                           ).stdout.split())
+        assert ("Held together, CSM and CSPO renew as one with Scrum Alliance" in out
+                and "1 renewal(s) in 3 years for $100 and 30 SEUs, against $200 and 40 SEUs" in out), out
+
+
+def test_compare_of_two_issuers_adds_no_together_note(run) -> None:
+    assert "Held together" not in run("compare", "CSM", "PSM-I").stdout
