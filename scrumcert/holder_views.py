@@ -50,7 +50,9 @@ def renews(item: Item, r: Renewals) -> str:
     if item.paid_by:
         return f"with {item.paid_by}"
     others = [i.code for i in r.items if i.paid_by == item.code]
-    return f"pays for all {len(others) + 1}" if others else "on its own"
+    if not others:
+        return "on its own"
+    return "pays for both" if len(others) == 1 else f"pays for all {len(others) + 1}"
 
 
 def total_line(r: Renewals) -> str:

@@ -143,7 +143,7 @@ def _what_to_do(item_expires: date | None, lapsed: bool | None, fee: int | None,
         head = f"Renewed with {paid_by}; nothing to pay for it on its own."
         return f"Lapsed on {item_expires.isoformat()}. {head}" if lapsed else head
     cost = f"earn {_units(units, unit)} and pay {_money(fee)}" if units else f"pay {_money(fee)}"
-    course = (" Or take a new course from the same issuer before then: it renews everything you hold."
+    course = (f" Or take a new {policy.issuer} course before then: it renews everything you hold."
               if policy is not None and policy.course_renews else "")
     if lapsed:
         after = policy.lapsed if policy is not None and policy.lapsed else f"To renew it, {cost}."
