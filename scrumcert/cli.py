@@ -185,12 +185,21 @@ def show(
     data: DataOption = None,
 ) -> None:
     """Show one certification: summary, course, exam, cost, renewal, next steps and sources."""
-    from scrumcert.catalogue.lookup import resolve
+    from scrumcert.catalogue.lookup import resolve_any
+    from scrumcert.catalogue.model import OtherCredential
 
     catalogue = load(data)
-    cert = catalogue.certifications[resolve(catalogue, code)]
-    warn_stale([cert])
+    cert = resolve_any(catalogue, code)
     from scrumcert import present
+
+    if isinstance(cert, OtherCredential):  # outside the catalogue: say so, and where its issuer says more
+        from scrumcert import document, render_rich
+
+        other = cert
+        render_result(fmt, lambda: present.other_dict(other), lambda: document.other_credential(other),
+                      lambda console: [render_rich.other_panel(other, console)])
+        return
+    warn_stale([cert])
 
     def as_blocks() -> list[Any]:
         from scrumcert import document

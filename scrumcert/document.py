@@ -9,8 +9,16 @@ from __future__ import annotations
 import html
 from typing import Any, NamedTuple
 
-from scrumcert.catalogue.model import Catalogue, Certification
-from scrumcert.present import attribute_rows, exam_summary, literal, source_line, top_codes, why_lines
+from scrumcert.catalogue.model import Catalogue, Certification, OtherCredential
+from scrumcert.present import (
+    OUTSIDE,
+    attribute_rows,
+    exam_summary,
+    literal,
+    source_line,
+    top_codes,
+    why_lines,
+)
 
 
 class Heading(NamedTuple):
@@ -76,6 +84,14 @@ def show(c: Certification, catalogue: Catalogue, years: int | None = None) -> li
     rows = [[label, value] for label, (value,) in attribute_rows([c], catalogue, years)]
     return [Heading(f"{c.code}: {literal(c.name)}"), Para(literal(c.summary)), Grid(["", c.code], rows),
             *cost_notes([c], years), *sources_block([c])]
+
+
+def other_credential(o: OtherCredential) -> list[Block]:
+    """``show`` for a credential outside the catalogue: what it is, that it is outside, where its
+    issuer describes it."""
+    return [Heading(literal(f"{o.code}: {o.name} ({o.issuer})")), Para(OUTSIDE), Para(literal(o.note)),
+            Para(f"Official page: {literal(o.official_page)}"),
+            Heading("Sources", 3), Bullets([source_line(s) for s in o.sources])]
 
 
 def listing(certs: list[Certification]) -> list[Block]:

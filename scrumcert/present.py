@@ -10,7 +10,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from scrumcert.catalogue.model import Catalogue, Certification, Exam, PriceRange, Renewal, Source
+from scrumcert.catalogue.model import (
+    Catalogue,
+    Certification,
+    Exam,
+    OtherCredential,
+    PriceRange,
+    Renewal,
+    Source,
+)
 from scrumcert.safe_text import literal
 
 __all__ = ["literal"]  # re-exported: renderers take it from here
@@ -198,6 +206,17 @@ def source_dict(s: Source) -> dict[str, Any]:
     """One source in JSON: the same keys wherever sources are listed."""
     return {"title": s.title, "url": s.url, "document": s.document, "published": _plain(s.published),
             "checked": s.checked.isoformat(), "facts": list(s.facts)}
+
+
+OUTSIDE = ("Outside scrumcert's catalogue: scrumcert recognises it when you hold it, but does not compare "
+           "or recommend it.")
+
+
+def other_dict(o: OtherCredential) -> dict[str, Any]:
+    """A credential outside the catalogue in JSON; ``in_catalogue`` tells it from a certification."""
+    return {"code": o.code, "name": o.name, "issuer": o.issuer, "in_catalogue": False,
+            "official_page": o.official_page, "note": o.note, "aliases": list(o.aliases),
+            "roles": list(o.roles), "sources": [source_dict(s) for s in o.sources]}
 
 
 def cert_dict(c: Certification, years: int | None = None) -> dict[str, Any]:

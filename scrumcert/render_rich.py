@@ -17,8 +17,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from scrumcert.catalogue.model import Catalogue, Certification
-from scrumcert.present import attribute_rows, exam_summary, literal, source_line
+from scrumcert.catalogue.model import Catalogue, Certification, OtherCredential
+from scrumcert.present import OUTSIDE, attribute_rows, exam_summary, literal, source_line
 
 DIFFERS = "*"
 PLAN_ROWS_SHOWN = 200
@@ -71,6 +71,20 @@ def show_panel(c: Certification, catalogue: Catalogue, console: Console, years: 
     body: list[RenderableType] = [Text(literal(c.summary)), Text(), facts, Text(),
                                   Text("Sources", style="bold"), sources]
     return Panel(Group(*body), title=Text(literal(f"{c.code}: {c.name}")), title_align="left",
+                 box=_box(console), expand=False)
+
+
+def other_panel(o: OtherCredential, console: Console) -> Panel:
+    """``show`` for a credential outside the catalogue (the same words as the Markdown view)."""
+    sources = Text()
+    for i, s in enumerate(o.sources, 1):
+        sources.append(f"{i}. ")
+        sources.append(source_line(s))
+        sources.append("\n")
+    body: list[RenderableType] = [Text(OUTSIDE, style="bold"), Text(), Text(literal(o.note)), Text(),
+                                  Text.assemble(("Official page: ", "bold"), literal(o.official_page)),
+                                  Text(), Text("Sources", style="bold"), sources]
+    return Panel(Group(*body), title=Text(literal(f"{o.code}: {o.name} ({o.issuer})")), title_align="left",
                  box=_box(console), expand=False)
 
 

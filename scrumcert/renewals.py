@@ -182,7 +182,9 @@ def _scrum_alliance(catalogue: Catalogue, group: Sequence[Holding], policy: Rene
                     today: date) -> tuple[list[Item], str | None]:
     """Everything held from an issuer with a renewal table renews together (see the module doc)."""
     certs = [catalogue.certifications[h.code] for h in group]
-    in_table = [c for c in certs if c.renewal is not None and policy.tier(c.level) is not None]
+    # a renewal whose fee no source states (CAL 1) is not put in the table on a guess: it stays unknown
+    in_table = [c for c in certs if c.renewal is not None and c.renewal.fee_usd is not None
+                and policy.tier(c.level) is not None]
     if len(in_table) < 2:
         return [_single(c, h.since, today, policy) for c, h in zip(certs, group, strict=True)], None
     track_of = {code: n for n, track in enumerate(policy.tracks) for code in track}

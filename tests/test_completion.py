@@ -46,7 +46,7 @@ def test_complete_code_lowercase(catalogue):
 def test_complete_code_any_case(catalogue):
     assert complete_code("PS") == ps_codes(catalogue)
     assert complete_code("pS") == ps_codes(catalogue, "pS")
-    assert complete_code("pspo-") == ["pspo-I", "pspo-II", "pspo-III", "pspo-COURSE"]
+    assert complete_code("pspo-") == ["pspo-I", "pspo-II", "pspo-III", "pspo-COURSE", "pspo-A"]
     assert complete_code("csm") == ["csm"]
 
 
@@ -72,7 +72,7 @@ def test_bash_completes_codes(catalogue):
 def test_bash_completes_every_code_of_compare(catalogue):
     result = complete("scrumcert compare CSM PSPO-", 3)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["PSPO-I", "PSPO-II", "PSPO-III", "PSPO-COURSE"]
+    assert result.stdout.split() == ["PSPO-I", "PSPO-II", "PSPO-III", "PSPO-COURSE", "PSPO-A"]
     everything = complete("scrumcert compare ", 2)
     assert everything.stdout.split() == list(catalogue.certifications)
 

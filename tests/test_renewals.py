@@ -135,6 +135,8 @@ def test_every_scrum_alliance_entry_agrees_with_the_renewal_table(catalogue: Cat
     policy = catalogue.renewal_policies["Scrum Alliance"]
     for c in catalogue.certifications.values():
         if c.issuer == "Scrum Alliance" and c.renewal and policy.tier(c.level):
+            if c.renewal.fee_usd is None and c.renewal.education_units is None:
+                continue  # unknown (CAL 1: no page found states its renewal), which contradicts nothing
             tier = policy.tier(c.level)
             assert (c.renewal.fee_usd, c.renewal.education_units) == (tier.fee_usd, tier.education_units)
 

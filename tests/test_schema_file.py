@@ -23,7 +23,11 @@ def test_schema_describes_one_catalogue_file() -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     assert schema["type"] == "object"
     assert schema["additionalProperties"] is False
-    assert list(schema["properties"]) == ["roles", "certifications", "questions", "rules", "renewal_policies"]
+    assert list(schema["properties"]) == ["roles", "certifications", "questions", "rules", "renewal_policies",
+                                          "others"]
+    other = schema["properties"]["others"]["items"]
+    assert other["required"] == ["code", "name", "issuer", "official_page", "note", "sources"]
+    assert other["additionalProperties"] is False
     cert = schema["properties"]["certifications"]["items"]
     assert cert["additionalProperties"] is False
     assert cert["required"] == ["code", "name", "issuer", "kind", "level", "roles", "summary", "course",

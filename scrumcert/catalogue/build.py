@@ -18,6 +18,7 @@ from scrumcert.catalogue.model import (
     Choice,
     Course,
     Exam,
+    OtherCredential,
     PolicySource,
     Prerequisites,
     PriceRange,
@@ -75,7 +76,7 @@ class Builder:
         self.files, self.origin = files, origin
         self.items: dict[str, list[tuple[Part, int, dict[str, Any]]]] = {
             key: [(f, i, item) for f in files for i, item in enumerate(f.data.get(key, []))]
-            for key in ("roles", "certifications", "questions", "rules", "renewal_policies")}
+            for key in ("roles", "certifications", "questions", "rules", "renewal_policies", "others")}
 
     def build(self) -> Catalogue:
         if not self.items["certifications"]:
@@ -87,7 +88,8 @@ class Builder:
         self._unique("rules", "id")
         rules = tuple(self._rule(x, certs, questions, index) for x in self.items["rules"])
         policies = self._renewal_policies(certs)
-        return Catalogue(self.origin, roles, certs, questions, rules, index, policies)
+        others, other_index = self._others(roles, index)
+        return Catalogue(self.origin, roles, certs, questions, rules, index, policies, others, other_index)
 
     # which policy fields each rule name covers: a rule that is given needs a source naming it
     _POLICY_FACTS: ClassVar[dict[str, str]] = {
@@ -207,7 +209,7 @@ class Builder:
     @staticmethod
     def _source(s: dict[str, Any]) -> Source:
         return Source(s["title"], s["checked"], s.get("url"), s.get("document"), s.get("published"),
-                      tuple(s.get("facts", ())))
+                      tuple(s.get("facts", ())), s.get("kind"), s.get("quote"))
 
     def _certification(self, c: dict[str, Any]) -> Certification:
         course = c["course"]
@@ -226,7 +228,7 @@ class Builder:
                                         pre.get("experience_months"), pre.get("note")),
             leads_to=tuple(c.get("leads_to", ())), includes=tuple(c.get("includes", ())),
             sources=tuple(self._source(s) for s in c["sources"]), aliases=tuple(c.get("aliases", ())),
-            unconfirmed=tuple(c.get("unconfirmed", ())),
+            unconfirmed=tuple(c.get("unconfirmed", ())), official_page=c.get("official_page"),
         )
 
     def _index(self, certs: dict[str, Certification]) -> dict[str, str]:
@@ -241,6 +243,37 @@ class Builder:
                     raise f.error(path, f"{spelling!r} would also find {other}; spellings must be unique")
                 index[key] = c["code"]
         return index
+
+    def _others(self, roles: dict[str, Role], index: dict[str, str]
+                ) -> tuple[dict[str, OtherCredential], dict[str, str]]:
+        """Credentials outside the catalogue: unique, sourced, and never spelled like a certification,
+        so that a code typed by a user finds exactly one thing."""
+        self._unique("others", "code")
+        others: dict[str, OtherCredential] = {}
+        other_index: dict[str, str] = {}
+        for f, i, o in self.items["others"]:
+            at = ("others", i)
+            for j, role in enumerate(o.get("roles", ())):
+                if role not in roles:
+                    raise f.error((*at, "roles", j), f"unknown role {role!r} "
+                                                     f"(roles: {', '.join(roles) or 'none defined'})")
+            if not o["sources"]:
+                raise f.error((*at, "sources"), "at least one source is required")
+            for j, s in enumerate(o["sources"]):
+                if not s.get("url") and not s.get("document"):
+                    raise f.error((*at, "sources", j), "a source needs a url or a document name")
+            for j, spelling in enumerate(spellings(o["code"], o["name"], o.get("aliases", []))):
+                path = (*at, *(("code",) if j == 0 else ("name",) if j == 1 else ("aliases", j - 2)))
+                key = normalise(spelling)
+                taken = index.get(key) or other_index.get(key)
+                if taken and taken != o["code"]:
+                    raise f.error(path, f"{spelling!r} would also find {taken}; spellings must be unique")
+                other_index[key] = o["code"]
+            others[o["code"]] = OtherCredential(
+                code=o["code"], name=o["name"], issuer=o["issuer"], official_page=o["official_page"],
+                note=" ".join(o["note"].split()), aliases=tuple(o.get("aliases", ())),
+                roles=tuple(o.get("roles", ())), sources=tuple(self._source(s) for s in o["sources"]))
+        return others, other_index
 
     def _questions(self) -> dict[str, Question]:
         self._unique("questions", "id")

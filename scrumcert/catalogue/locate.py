@@ -24,8 +24,11 @@ def catalogue_dir(path: str | os.PathLike[str] | None = None) -> Path:
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    """The catalogue files in one folder, in the order they are read."""
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """The catalogue files in one folder, in the order they are read: by name without the extension,
+    so that ``certifications.yaml`` comes before ``certifications-more.yaml`` (catalogue order breaks
+    ties in the advice and orders every listing)."""
+    return sorted((p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file()),
+                  key=lambda p: (p.stem, p.suffix))
 
 
 def _display(path: Path) -> str:

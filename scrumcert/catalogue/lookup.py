@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from scrumcert.errors import ScrumcertError
 
 if TYPE_CHECKING:
-    from scrumcert.catalogue.model import Catalogue, Certification
+    from scrumcert.catalogue.model import Catalogue, Certification, OtherCredential
 
 _ROMAN = {"1": "I", "2": "II", "3": "III"}
 _TRAILING_DIGIT = re.compile(r"(?<=[A-Z])([123])$")
@@ -32,21 +32,49 @@ def spellings(code: str, name: str, aliases: Iterable[str]) -> list[str]:
 
 
 def resolve(catalogue: Catalogue, text: str) -> str:
-    """The canonical code for what the user typed, or an error that suggests the nearest codes."""
+    """The canonical code for what the user typed, or an error that suggests the nearest codes.
+
+    A credential outside the catalogue (PMP, PRINCE2 ...) is not a certification here: the error says
+    so instead of suggesting a near miss."""
     key = normalise(text)
     code = catalogue.index.get(key)
     if code:
         return code
+    if not text.strip():
+        raise ScrumcertError("no certification code given (an empty one)")
+    other = catalogue.other_index.get(key)
+    if other:
+        o = catalogue.others[other]
+        raise ScrumcertError(f"{o.code} ({o.name}, {o.issuer}) is outside scrumcert's catalogue: "
+                             "it is recognised when you hold it, but not compared or recommended")
+    raise _unknown(catalogue, text, key)
+
+
+def _unknown(catalogue: Catalogue, text: str, key: str) -> ScrumcertError:
+    """The error for a spelling nothing has: the nearest codes, if any are close."""
     import difflib  # only on the error path
 
     close = difflib.get_close_matches(key, catalogue.index, n=6, cutoff=0.6) if key else []
     hints = list(dict.fromkeys(catalogue.index[k] for k in close))[:3]
+    if hints:
+        return ScrumcertError(f"unknown certification {text!r}; did you mean {' or '.join(hints)}?")
+    return ScrumcertError(f"unknown certification {text!r}; run 'scrumcert list' to see every code")
+
+
+def resolve_any(catalogue: Catalogue, text: str) -> Certification | OtherCredential:
+    """A certification of the catalogue, or else a credential outside it, for what the user typed:
+    ``--held PMP`` and ``show PMP`` must understand PMP though it is never recommended. Unknown
+    spellings get the same error as ``resolve``."""
+    key = normalise(text)
+    code = catalogue.index.get(key)
+    if code:
+        return catalogue.certifications[code]
+    other = catalogue.other_index.get(key)
+    if other:
+        return catalogue.others[other]
     if not text.strip():
         raise ScrumcertError("no certification code given (an empty one)")
-    shown = text
-    if hints:
-        raise ScrumcertError(f"unknown certification {shown!r}; did you mean {' or '.join(hints)}?")
-    raise ScrumcertError(f"unknown certification {shown!r}; run 'scrumcert list' to see every code")
+    raise _unknown(catalogue, text, key)
 
 
 def resolve_all(catalogue: Catalogue, texts: Iterable[str]) -> list[str]:

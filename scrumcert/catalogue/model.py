@@ -19,6 +19,8 @@ UNCONFIRMABLE = (*FACTS, "exam_fee", "renewal_fee")
 KINDS = ("certification", "course")
 LEVELS = ("foundation", "advanced", "professional", "expert")
 UNITS = ("SEU", "PDU", "CEU", "hours")
+# Who published a source: the issuer itself, an accredited trainer, or anyone else.
+SOURCE_KINDS = ("official", "trainer", "secondary")
 QUESTION_TYPES = ("choice", "integer", "codes")
 
 
@@ -29,6 +31,8 @@ class Source(NamedTuple):
     document: str | None = None
     published: date | None = None
     facts: tuple[str, ...] = ()
+    kind: str | None = None  # official | trainer | secondary (SOURCE_KINDS)
+    quote: str | None = None  # the words on the page that state the fact
 
     @property
     def where(self) -> str:
@@ -98,6 +102,7 @@ class Certification(NamedTuple):
     aliases: tuple[str, ...] = ()
     # facts that rest only on sources the fact sheet does not confirm: shown, but marked as such
     unconfirmed: tuple[str, ...] = ()
+    official_page: str | None = None  # the issuer's own page for it
 
     def is_unconfirmed(self, fact: str) -> bool:
         """``exam_fee`` counts as unconfirmed when the whole exam is, and so on; a fee that is not
@@ -114,7 +119,6 @@ class Certification(NamedTuple):
 
 
 POLICY_FACTS = ("cycle", "fee", "units", "combined", "course_renews", "counts", "lapsed", "lifetime")
-SOURCE_KINDS = ("official", "trainer", "secondary")
 
 
 class PolicySource(NamedTuple):
@@ -198,6 +202,20 @@ class Rule(NamedTuple):
     source: Source | None = None
 
 
+class OtherCredential(NamedTuple):
+    """A well-known credential outside the catalogue (PMP, PRINCE2, ITIL ...): never compared or
+    recommended, only recognised, so that holding it can be said and understood."""
+
+    code: str
+    name: str
+    issuer: str
+    official_page: str
+    note: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
 class Catalogue(NamedTuple):
     """Everything one catalogue folder holds, in file order."""
 
@@ -206,11 +224,15 @@ class Catalogue(NamedTuple):
     certifications: dict[str, Certification]
     questions: dict[str, Question]
     rules: tuple[Rule, ...]
-    index: dict[str, str]  # normalised spelling -> code (see codes.py)
+    index: dict[str, str]  # normalised spelling -> code (see lookup.py)
     renewal_policies: dict[str, RenewalPolicy] = {}  # issuer -> how it renews  # noqa: RUF012
+    # credentials outside the catalogue, and their spellings; read-only like everything here
+    others: dict[str, OtherCredential] = {}  # noqa: RUF012
+    other_index: dict[str, str] = {}  # noqa: RUF012
 
     def all_sources(self) -> list[tuple[str, Source]]:
         """Every (owner, source) pair: owner is a certification code or ``rule:<id>``."""
         pairs = [(c.code, s) for c in self.certifications.values() for s in c.sources]
         pairs += [(f"rule:{r.id}", r.source) for r in self.rules if r.source]
+        pairs += [(o.code, s) for o in self.others.values() for s in o.sources]
         return pairs

@@ -260,10 +260,12 @@ MAYBE_TEXT = Nullable(Str())
 MAYBE_INT = Nullable(Num(integer=True))
 MAYBE_NUM = Nullable(Num())
 
+URL = Str(r"https?://\S+", "an http(s) address")
+
 SOURCE = Obj(
     {"title": TEXT, "checked": Day()},
-    {"url": Str(r"https?://\S+", "an http(s) address"), "document": TEXT, "published": Nullable(Day()),
-     "facts": ListOf(Enum(FACTS), unique=True)},
+    {"url": URL, "document": TEXT, "published": Nullable(Day()),
+     "facts": ListOf(Enum(FACTS), unique=True), "kind": Enum(SOURCE_KINDS), "quote": TEXT},
     "Where a fact comes from (a URL or a named document) and when it was last checked.",
 )
 
@@ -289,6 +291,7 @@ CERTIFICATION = Obj(
     },
     {
         "aliases": ListOf(TEXT, unique=True),
+        "official_page": URL,
         "unconfirmed": ListOf(Enum(UNCONFIRMABLE), unique=True),
         "prerequisites": Obj({}, {
             "codes": ListOf(CODE, unique=True), "recommended": ListOf(CODE, unique=True),
@@ -301,6 +304,13 @@ CERTIFICATION = Obj(
 )
 
 ROLE = Obj({"id": ID, "name": TEXT, "description": TEXT})
+
+OTHER = Obj(
+    {"code": CODE, "name": TEXT, "issuer": TEXT, "official_page": URL, "note": TEXT,
+     "sources": ListOf(SOURCE)},
+    {"aliases": ListOf(TEXT, unique=True), "roles": ListOf(ID, unique=True)},
+    "A well-known credential outside the catalogue: recognised when held, never recommended.",
+)
 
 QUESTION = Obj(
     {"id": ID, "prompt": TEXT, "help": TEXT, "type": Enum(QUESTION_TYPES)},
@@ -343,6 +353,7 @@ RENEWAL_POLICY = Obj(
 FILE = Obj({}, {
     "roles": ListOf(ROLE), "certifications": ListOf(CERTIFICATION),
     "questions": ListOf(QUESTION), "rules": ListOf(RULE), "renewal_policies": ListOf(RENEWAL_POLICY),
+    "others": ListOf(OTHER),
 }, "One file of a scrumcert catalogue.")
 
 
