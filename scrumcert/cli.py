@@ -418,11 +418,11 @@ def sources(
 
     def as_blocks() -> list[Any]:
         from scrumcert import document
-        from scrumcert.present import literal
+        from scrumcert.present import source_label
 
         return [document.Grid(["Checked", "For", "Source"], [
             [s.checked.isoformat(), owner + (f" ({', '.join(s.facts)})" if s.facts else ""),
-             literal(f"{s.title} {s.where}")] for owner, s in rows])]
+             source_label(s)] for owner, s in rows])]
 
     def as_rich(console: Any) -> list[Any]:
         from scrumcert.render_rich import sources_table

@@ -15,6 +15,7 @@ from scrumcert.present import (
     attribute_rows,
     exam_summary,
     literal,
+    official_page_line,
     source_line,
     top_codes,
     why_lines,
@@ -48,6 +49,9 @@ Block = Heading | Para | Grid | Bullets
 def sources_block(certs: list[Certification]) -> list[Block]:
     items = []
     for c in certs:
+        page = official_page_line(c)
+        if page:
+            items.append(f"{c.code}: {page}")
         for s in c.sources:
             facts = f" ({', '.join(s.facts)})" if s.facts else ""
             items.append(f"{c.code}{facts}: {source_line(s)}")

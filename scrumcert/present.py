@@ -176,9 +176,26 @@ def attribute_rows(certs: list[Certification], catalogue: Catalogue, years: int 
     return [(label, [cell(c, get, facts) for c in certs]) for label, get, facts in getters]
 
 
+# how each kind of source is named beside it, in every format
+SOURCE_KIND_LABELS = {"official": "official", "trainer": "trainer", "secondary": "secondary"}
+
+
 def source_line(s: Source) -> str:
+    """One source as people read it: its kind first, so the issuer's own word stands out."""
     published = f", page dated {s.published.isoformat()}" if s.published else ""
-    return literal(f"{s.title} ({s.where}){published}; checked {s.checked.isoformat()}")
+    kind = f"[{SOURCE_KIND_LABELS[s.kind]}] " if s.kind else ""
+    return literal(f"{kind}{s.title} ({s.where}){published}; checked {s.checked.isoformat()}")
+
+
+def source_label(s: Source) -> str:
+    """A source in one short cell of the ``sources`` listing: kind, title and address."""
+    kind = f"[{SOURCE_KIND_LABELS[s.kind]}] " if s.kind else ""
+    return literal(f"{kind}{s.title} {s.where}")
+
+
+def official_page_line(c: Certification) -> str | None:
+    """The issuer's own page for a certification, listed before its sources; None when not given."""
+    return literal(f"Official page ({c.issuer}): {c.official_page}") if c.official_page else None
 
 
 def _plain(value: Any) -> Any:
@@ -204,8 +221,9 @@ def cost_dict(c: Certification, years: int) -> dict[str, Any]:
 
 def source_dict(s: Source) -> dict[str, Any]:
     """One source in JSON: the same keys wherever sources are listed."""
-    return {"title": s.title, "url": s.url, "document": s.document, "published": _plain(s.published),
-            "checked": s.checked.isoformat(), "facts": list(s.facts)}
+    return {"title": s.title, "kind": s.kind, "url": s.url, "document": s.document,
+            "published": _plain(s.published), "checked": s.checked.isoformat(), "facts": list(s.facts),
+            "quote": s.quote}
 
 
 OUTSIDE = ("Outside scrumcert's catalogue: scrumcert recognises it when you hold it, but does not compare "
@@ -223,7 +241,8 @@ def cert_dict(c: Certification, years: int | None = None) -> dict[str, Any]:
     """The documented JSON contract of one certification (see README, "JSON output")."""
     out = {
         "code": c.code, "name": c.name, "issuer": c.issuer, "kind": c.kind, "level": c.level,
-        "roles": list(c.roles), "summary": c.summary, "aliases": list(c.aliases),
+        "official_page": c.official_page, "roles": list(c.roles), "summary": c.summary,
+        "aliases": list(c.aliases),
         "course": _plain(c.course),
         "exam": None if c.exam is None else _plain(c.exam),
         "renewal": None if c.renewal is None else _plain(c.renewal),

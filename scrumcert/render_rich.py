@@ -18,7 +18,15 @@ from rich.table import Table
 from rich.text import Text
 
 from scrumcert.catalogue.model import Catalogue, Certification, OtherCredential
-from scrumcert.present import OUTSIDE, attribute_rows, exam_summary, literal, source_line
+from scrumcert.present import (
+    OUTSIDE,
+    attribute_rows,
+    exam_summary,
+    literal,
+    official_page_line,
+    source_label,
+    source_line,
+)
 
 DIFFERS = "*"
 PLAN_ROWS_SHOWN = 200
@@ -64,6 +72,9 @@ def show_panel(c: Certification, catalogue: Catalogue, console: Console, years: 
         if note:
             facts.add_row(label, Text(literal(note)))
     sources = Text()
+    page = official_page_line(c)
+    if page:
+        sources.append(page + "\n")
     for i, s in enumerate(c.sources, 1):
         sources.append(f"{i}. ")
         sources.append(source_line(s))
@@ -210,5 +221,5 @@ def sources_table(rows: list[tuple[str, Any]], console: Console) -> Table:
         table.add_column(name, overflow="fold", **kw)
     for owner, s in rows:
         facts = f" ({', '.join(s.facts)})" if s.facts else ""
-        table.add_row(s.checked.isoformat(), Text(owner + facts), Text(literal(f"{s.title} {s.where}")))
+        table.add_row(s.checked.isoformat(), Text(owner + facts), Text(source_label(s)))
     return table

@@ -106,13 +106,19 @@ def test_read_team_file_yaml_list(tmp_path: Path, catalogue: Catalogue) -> None:
 
 
 def test_unconfirmed_facts_are_marked_never_shown_as_fact(catalogue: Catalogue) -> None:
-    """cert-facts.md section 6: values found only on secondary pages are shown as unconfirmed."""
+    """Values found only on secondary pages, or on issuer pages that contradict each other, are shown
+    as unconfirmed; what the issuer's own page states is shown plainly (the CSM test since the audit)."""
     from scrumcert.present import attribute_rows, cert_dict
 
-    rows = dict(attribute_rows([catalogue.certifications["CSM"], catalogue.certifications["SAFE-SSM"]],
+    rows = dict(attribute_rows([catalogue.certifications["CSM"], catalogue.certifications["SAFE-POPM"]],
                                catalogue, 3))
-    assert rows["Exam"] == ["50 questions, 60 min (unconfirmed)", "45 questions, 90 min"]
-    assert rows["Renewal"] == ["every 2 years: $100 + 20 SEU", "every year: $295 + 10 PDU (unconfirmed)"]
+    assert rows["Exam"] == ["50 questions, 60 min", "45 questions, 90 min"]
+    assert rows["Renewal"] == ["every 2 years: $100 + 20 SEU",
+                               "every year: fee unknown + 10 PDU (unconfirmed)"]
     assert rows["Exam fee"] == ["with the course", "with the course"]  # no fee given: nothing to mark
-    assert cert_dict(catalogue.certifications["CSM"])["unconfirmed"] == ["exam"]
+    rows = dict(attribute_rows([catalogue.certifications["PSM-I"], catalogue.certifications["PSM-II"]],
+                               catalogue, 3))
+    assert rows["Exam fee"] == ["$200 per attempt", "$250 per attempt (unconfirmed)"]
+    assert cert_dict(catalogue.certifications["CSM"])["unconfirmed"] == []
+    assert cert_dict(catalogue.certifications["PSM-II"])["unconfirmed"] == ["exam_fee"]
     assert cert_dict(catalogue.certifications["PSPO-I"])["unconfirmed"] == []

@@ -91,7 +91,14 @@ def test_show_lists_every_source_with_its_date(run: Callable[..., Any], catalogu
     for i, s in enumerate(cert.sources, 1):
         assert f"{i}. {source_line(s)}" in out
         assert source_line(s).endswith(f"checked {s.checked.isoformat()}")
-    assert out.count("checked 2026-11-25") == len(cert.sources) + out.count("source checked 2026-11-25")
+    checks = {s.checked.isoformat() for s in cert.sources}
+    assert sum(out.count(f"checked {day}") - out.count(f"source checked {day}") for day in checks) == len(
+        cert.sources)
+    # the issuer's own page comes first, then every source with its kind, official ones first
+    assert out.index(f"Official page (Scrum.org): {cert.official_page}") < out.index("1. [")
+    kinds = [s.kind for s in cert.sources]
+    assert kinds == sorted(kinds, key=("official", "trainer", "secondary").index)
+    assert f"1. [official] {cert.sources[0].title}" in out
 
 
 def test_show_psmpo_says_what_the_course_includes(run: Callable[..., Any]) -> None:
@@ -107,8 +114,8 @@ def test_show_psmpo_says_what_the_course_includes(run: Callable[..., Any]) -> No
     assert cells["Course"] == "required, 3 days"
 
 
-REQUIRED_KEYS = {"code", "name", "issuer", "kind", "roles", "course", "exam", "renewal", "pdus", "leads_to",
-                 "includes", "sources"}
+REQUIRED_KEYS = {"code", "name", "issuer", "kind", "official_page", "roles", "course", "exam", "renewal",
+                 "pdus", "leads_to", "includes", "sources"}
 
 
 def check_contract(d: dict[str, Any], catalogue: Catalogue) -> None:
@@ -128,9 +135,13 @@ def check_contract(d: dict[str, Any], catalogue: Catalogue) -> None:
         assert {"every_years", "fee_usd", "education_units"} <= set(d["renewal"])
     assert d["pdus"] is None or isinstance(d["pdus"], int | float)
     assert all(c in catalogue.certifications for c in d["leads_to"] + d["includes"])
+    assert d["official_page"] is None or d["official_page"].startswith(("http://", "https://"))
     assert d["sources"]
+    ranks = [("official", "trainer", "secondary", None).index(s["kind"]) for s in d["sources"]]
+    assert ranks == sorted(ranks)  # the issuer's own pages first
     for s in d["sources"]:
         assert isinstance(s["title"], str) and s["title"]
+        assert s["quote"] is None or isinstance(s["quote"], str)
         assert s["url"] is None or s["url"].startswith(("http://", "https://"))
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", s["checked"])
 
@@ -149,11 +160,14 @@ def test_show_json(run: Callable[..., Any], catalogue: Catalogue) -> None:
     assert d["leads_to"] == ["PSPO-II"]
     assert d["includes"] == []
     assert len(d["sources"]) == len(catalogue.certifications["PSPO-I"].sources)
-    assert {s["checked"] for s in d["sources"]} == {"2026-11-25"}
-    assert d["sources"][0] == {
-        "title": "Naked Agility, Study guide for the Professional Scrum Product Owner",
+    assert {s["checked"] for s in d["sources"]} == {"2026-11-25", "2026-11-26"}
+    assert d["official_page"] == "https://www.scrum.org/assessments/professional-scrum-product-owner-i-certification"
+    assert [s["kind"] for s in d["sources"][:2]] == ["official", "official"]  # the issuer's pages first
+    assert d["sources"][2] == {
+        "title": "Naked Agility, Study guide for the Professional Scrum Product Owner", "kind": "trainer",
         "url": "https://nkdagility.com/study-guide-for-the-professional-scrum-product-owner/",
-        "document": None, "published": None, "checked": "2026-11-25", "facts": ["course", "exam"]}
+        "document": None, "published": None, "checked": "2026-11-26", "facts": ["course", "exam"],
+        "quote": "Required course: None"}
 
 
 def test_show_json_of_a_certification_without_exam_that_renews(run: Callable[..., Any],
@@ -190,7 +204,7 @@ def test_show_markdown(run: Callable[..., Any], catalogue: Catalogue) -> None:
 
 
 def test_an_unknown_exam_fee_is_shown_as_unknown(run: Callable[..., Any]) -> None:
-    md = ok(run("show", "A-CSPO", "-f", "markdown")).splitlines()
+    md = ok(run("show", "CSP-PO", "-f", "markdown")).splitlines()
     assert "| Exam | unknown |" in md
     assert "| Exam fee | unknown |" in md
 
@@ -204,8 +218,8 @@ def test_compare_csm_cspo_table(run: Callable[..., Any]) -> None:
     assert rows[0] == ["", "CSM", "CSPO"]
     assert ["Name", "Certified ScrumMaster", "Certified Scrum Product Owner"] in rows
     # rows where they differ stand out with a star; equal rows do not
-    assert ["* Exam", "50 questions, 60 min (unconfirmed)", "none"] in rows
-    assert ["* Pass mark", "74% (unconfirmed)", "-"] in rows
+    assert ["* Exam", "50 questions, 60 min", "none"] in rows  # on Scrum Alliance's own pages
+    assert ["* Pass mark", "74%", "-"] in rows
     assert ["* Leads to", "A-CSM", "A-CSPO"] in rows
     assert ["Issuer", "Scrum Alliance", "Scrum Alliance"] in rows
     assert ["Renewal", "every 2 years: $100 + 20 SEU", "every 2 years: $100 + 20 SEU"] in rows
@@ -233,8 +247,8 @@ def test_compare_markdown(run: Callable[..., Any]) -> None:
     assert lines[0] == "|  | CSM | CSPO |"
     assert lines[1] == "| --- | --- | --- |"
     for row in ("| Name | Certified ScrumMaster | Certified Scrum Product Owner |",
-                "| **Exam** | 50 questions, 60 min (unconfirmed) | none |",
-                "| **Pass mark** | 74% (unconfirmed) | - |",
+                "| **Exam** | 50 questions, 60 min | none |",
+                "| **Pass mark** | 74% | - |",
                 "| Renewal | every 2 years: $100 + 20 SEU | every 2 years: $100 + 20 SEU |",
                 "| Issuer | Scrum Alliance | Scrum Alliance |"):
         assert row in lines, row
@@ -246,11 +260,11 @@ def test_compare_four(run: Callable[..., Any], catalogue: Catalogue) -> None:
     assert rows[0] == ["", "CSM", "CSPO", "PSPO-I", "PSMPO"]
     assert ["* Issuer", "Scrum Alliance", "Scrum Alliance", "Scrum.org", "Scrum.org"] in rows
     assert ["* Kind", "certification", "certification", "certification", "course"] in rows
-    assert ["* Exam", "50 questions, 60 min (unconfirmed)", "none", "80 questions, 60 min",
+    assert ["* Exam", "50 questions, 60 min", "none", "80 questions, 60 min",
             "80 questions, 60 min"] in rows
-    assert ["* Pass mark", "74% (unconfirmed)", "-", "85%", "85%"] in rows
+    assert ["* Pass mark", "74%", "-", "85%", "85%"] in rows
     assert ["* Lifetime", "no", "no", "yes", "yes"] in rows
-    assert ["* PDUs/SEUs earned", "unknown", "unknown", "unknown", "21"] in rows
+    assert ["* PDUs/SEUs earned", "14", "14", "unknown", "21"] in rows
     assert ["* Includes", "-", "-", "-", "PSM-I, PSPO-I"] in rows
     assert ["Level", "foundation", "foundation", "foundation", "foundation"] in rows
     data = json.loads(ok(run("compare", "CSM", "CSPO", "PSPO", "PSMPO", "-f", "json")))
@@ -259,7 +273,7 @@ def test_compare_four(run: Callable[..., Any], catalogue: Catalogue) -> None:
     assert (psmpo["kind"], psmpo["includes"], psmpo["pdus"]) == ("course", ["PSM-I", "PSPO-I"], 21)
     md = ok(run("compare", "CSM", "CSPO", "PSPO", "PSMPO", "-f", "markdown")).splitlines()
     assert md[0] == "|  | CSM | CSPO | PSPO-I | PSMPO |"
-    assert "| **PDUs/SEUs earned** | unknown | unknown | unknown | 21 |" in md
+    assert "| **PDUs/SEUs earned** | 14 | 14 | unknown | 21 |" in md
 
 
 def test_compare_six_is_the_most(run: Callable[..., Any]) -> None:
@@ -371,7 +385,8 @@ def test_list_unknown_issuer_and_role(run: Callable[..., Any]) -> None:
 
 def test_list_says_unknown_when_the_exam_is_unknown(run: Callable[..., Any]) -> None:
     md = ok(run("list", "-f", "markdown")).splitlines()
-    assert "| A-CSPO | Advanced Certified Scrum Product Owner | Scrum Alliance | unknown | renews |" in md
+    assert "| CSP-PO | Certified Scrum Professional Product Owner | Scrum Alliance | unknown | renews |" in md
+    assert "| A-CSPO | Advanced Certified Scrum Product Owner | Scrum Alliance | none | renews |" in md
 
 
 # --- validate, --data and SCRUMCERT_DATA ------------------------------------------------------------

@@ -107,19 +107,19 @@ def test_unknown_renewal_fee_is_listed_and_the_rest_is_a_lower_bound(catalogue):
 
 
 def test_unknown_renewal_fee_only_matters_once_a_renewal_falls_due(catalogue):
-    acp = catalogue.certifications["PMI-ACP"]  # renewed every 3 years, fee unknown
-    assert "renewal fee" not in ownership(acp, 2).unknown
-    assert ownership(acp, 2).renewals == 0
-    assert "renewal fee" in ownership(acp, 3).unknown
-    assert ownership(acp, 3).renewals == 1
+    ssm = catalogue.certifications["SAFE-SSM"]  # a two-year cycle whose fee Scaled Agile does not state
+    assert "renewal fee" not in ownership(ssm, 1).unknown
+    assert ownership(ssm, 1).renewals == 0
+    assert "renewal fee" in ownership(ssm, 2).unknown
+    assert (ownership(ssm, 2).renewals, ownership(ssm, 2).education_units) == (1, 24)
 
 
 def test_known_exam_fee_beside_a_required_course_is_counted(catalogue):
     acp = catalogue.certifications["PMI-ACP"]
     assert acp.exam is not None and acp.exam.fee_usd == 495
     o = ownership(acp, 3)
-    assert (o.low, o.high) == (495, 495)
-    assert o.unknown == ("course price", "renewal fee")
+    assert (o.low, o.high) == (495 + 150, 495 + 150)  # the exam, and one renewal at the non-member fee
+    assert o.unknown == ("course price",)
     assert o.assumptions[0] == ("PMI-ACP: one exam attempt at $495 on top of the training, passed first time "
                                 "(source checked 2026-11-25, page undated)")
 
@@ -127,22 +127,20 @@ def test_known_exam_fee_beside_a_required_course_is_counted(catalogue):
 def test_csm_assumptions_name_each_fee_and_its_source_date(catalogue):
     o = ownership(catalogue.certifications["CSM"], 3)
     course, renewal = o.assumptions
-    assert course.startswith("CSM: course price range")
-    assert "source checked 2026-11-25" in course
+    assert course.startswith("CSM: course price range as of 2026-02-16")
+    assert "source checked 2026-11-26, page dated 2026-02-16" in course
     assert renewal.startswith("CSM: renewed every 2 years at $100, 1 renewal(s) in 3 years")
-    assert "source checked 2026-11-25" in renewal
+    assert "source checked 2026-11-26" in renewal
 
 
 def test_assumptions_give_the_oldest_check_of_the_sources_of_that_fee(data_copy):
     def change(certs):  # type: ignore[no-untyped-def]
+        renewal = [s for s in certs["CSM"]["sources"] if s["facts"] == ["renewal"]]
+        renewal[0]["checked"], renewal[1]["checked"] = date(2026, 4, 1), date(2026, 3, 2)
+        renewal[1]["published"] = date(2025, 12, 31)
         for s in certs["CSM"]["sources"]:
-            if s["facts"] == ["exam", "price"]:
-                s["checked"] = date(2026, 2, 1)
-            elif s["facts"] == ["price"]:
-                s["checked"] = date(2026, 1, 15)
-            elif s["facts"] == ["renewal"]:
-                s["checked"] = date(2026, 3, 2)
-                s["published"] = date(2025, 12, 31)
+            if s["facts"] == ["price"]:
+                s["checked"], s["published"] = date(2026, 1, 15), None
 
     edit_certifications(data_copy, change)
     csm = load_catalogue(data_copy).certifications["CSM"]

@@ -126,23 +126,33 @@ FACT_TABLE = [
     Fact("PSPO-I", "course", _course, (False, 2, 16)),
     Fact("PSPO-I", "roles", lambda c: c.roles, ("product_owner",)),
     Fact("PSM-II", "exam", _exam, (30, 90, 85, 250)),
+    # Scrum.org's PDU page: the PSM II course is now PSM-A, a two-day course
+    Fact("PSM-II", "course", lambda c: (c.course.name, c.course.days),
+         ("Professional Scrum Master - Advanced (PSM-A) course", 2)),
+    Fact("PSM-III", "exam", _exam, (24, 150, None, 500)),
+    Fact("PSM-COURSE", "pdus", lambda c: c.pdus, 14),
     Fact("PSPO-II", "exam", _exam, (40, 60, 85, 250)),
-    Fact("PAL-I", "exam", _exam, (36, 60, 85, 200)),
+    Fact("PAL-I", "exam", _exam, (36, 60, 85, None)),  # the fee stood on a content farm alone: unknown
     # CSPO: a two-day workshop, no exam, renewed every 2 years with $100 and 20 SEUs
     Fact("CSPO", "exam", _exam, None),
     Fact("CSPO", "renewal", _renewal, (2, 100, 20, "SEU")),
     Fact("CSPO", "course", _course, (True, 2, 16)),
-    Fact("CSPO", "price", _price, (800, 1600)),
+    Fact("CSPO", "price", _price, (800, 800)),  # one trainer's UK average; the 1,600 was a content farm's
     Fact("CSPO", "issuer", lambda c: c.issuer, "Scrum Alliance"),
-    # CSM: 50 questions, 60 minutes, 74% (secondary pages), exam only through the course
+    # CSM: 50 questions, 60 minutes, 74% (Scrum Alliance support pages), exam only through the course
     Fact("CSM", "exam", _exam, (50, 60, 74, None)),
     Fact("CSM", "attempts", lambda c: c.exam and c.exam.attempts_included, 2),
     Fact("CSM", "renewal", _renewal, (2, 100, 20, "SEU")),
     Fact("CSM", "price", _price, (250, 2495)),
     Fact("CSM", "leads_to", lambda c: c.leads_to, ("A-CSM",)),
-    # SEUs earned by the CSM course are "unconfirmed (memory)": they must stay unknown
-    Fact("CSM", "pdus", lambda c: c.pdus, None),
-    Fact("CSPO", "pdus", lambda c: c.pdus, None),
+    Fact("CSM", "unconfirmed", lambda c: c.unconfirmed, ()),
+    # PMI PDUs for the two-day classes, as trainers state them (14, one says 15 for the CSM)
+    Fact("CSM", "pdus", lambda c: c.pdus, 14),
+    Fact("CSPO", "pdus", lambda c: c.pdus, 14),
+    # Scrum Alliance lists no test for the advanced level; for CSP-PO no source says either way
+    Fact("A-CSM", "exam", _exam, None),
+    Fact("A-CSPO", "exam", _exam, None),
+    Fact("CSP-PO", "exam", _exam, (None, None, None, None)),
     # Advanced and professional Scrum Alliance levels
     Fact("A-CSM", "prerequisites", _prereq, (("CSM",), 12)),
     Fact("A-CSM", "renewal", _renewal, (2, 175, 30, "SEU")),
@@ -166,7 +176,14 @@ FACT_TABLE = [
     Fact("PSPO-COURSE", "course", _course, (True, 2, 16)),
     # The "or something else?" credentials
     Fact("PMI-ACP", "exam", _exam, (120, 180, None, 495)),
-    Fact("PMI-ACP", "renewal", _renewal, (3, None, 30, "PDU")),
+    Fact("PMI-ACP", "renewal", _renewal, (3, 150, 30, "PDU")),
+    # the November 2024 exam content outline: aimed at product owners and Scrum Masters too, 24 months
+    # of agile experience and 28 training hours
+    Fact("PMI-ACP", "roles", lambda c: c.roles, ("project_manager", "scrum_master", "product_owner")),
+    Fact("PMI-ACP", "prerequisites", _prereq, ((), 24)),
+    Fact("PMI-ACP", "course hours", lambda c: c.course.hours, 28),
+    Fact("ICP-APO", "recommended first", lambda c: "ICP (Agile Fundamentals)" in (c.prerequisites.note or "")
+         and "ICP-ATF" not in (c.prerequisites.note or ""), True),
     Fact("PMI-ACP", "issuer", lambda c: c.issuer, "PMI"),
     Fact("ICP-APO", "exam", _exam, None),
     Fact("ICP-APO", "renewal", _renewal, None),
@@ -175,7 +192,10 @@ FACT_TABLE = [
     Fact("SAFE-POPM", "renewal", _renewal, (1, None, 10, "PDU")),
     Fact("SAFE-POPM", "course", _course, (True, 2, None)),
     Fact("SAFE-POPM", "issuer", lambda c: c.issuer, "Scaled Agile"),
-    Fact("SAFE-SSM", "renewal", _renewal, (1, 295, 10, "PDU")),
+    Fact("SAFE-POPM", "pdus", lambda c: c.pdus, 15),
+    # Scaled Agile's CEU article: a two-year cycle with 24 CEUs; the fee for that cycle is not stated
+    Fact("SAFE-SSM", "renewal", _renewal, (2, None, 24, "CEU")),
+    Fact("SAFE-SSM", "pdus", lambda c: c.pdus, 15),
 ]
 
 
@@ -249,13 +269,19 @@ def _line_of(text: str, needle: str, after: str) -> int:
 
 
 def test_refuses_a_fact_no_source_backs(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """PSMPO's 21 PDUs come from the seed; take 'pdus' out of that source's facts and it is refused."""
+    """PSMPO's 21 PDUs come from Scrum.org's PDU page and the course page; take 'pdus' out of both
+    sources' facts and it is refused."""
     path = data_copy / "certifications.yaml"
     text = path.read_text(encoding="utf-8")
-    old = "facts: [course, exam, pdus, prerequisites, leads_to, includes, roles]"
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, "facts: [course, exam, prerequisites, leads_to, includes, roles]"),
-                    encoding="utf-8")
+    start = text.index("  - code: PSMPO\n")
+    end = text.index("\n  - code: ", start + 1)
+    entry = text[start:end]
+    for old, new in (("facts: [course, pdus]", "facts: [course]"),
+                     ("facts: [course, exam, pdus, prerequisites, leads_to, includes, roles]",
+                      "facts: [course, exam, prerequisites, leads_to, includes, roles]")):
+        assert entry.count(old) == 1
+        entry = entry.replace(old, new)
+    path.write_text(text[:start] + entry + text[end:], encoding="utf-8")
     index = list(load_catalogue().certifications).index("PSMPO")
     line = _line_of(text, "    sources:", "  - code: PSMPO")
     monkeypatch.chdir(data_copy.parent)
@@ -267,23 +293,24 @@ def test_refuses_a_fact_no_source_backs(data_copy: Path, monkeypatch: pytest.Mon
 
 
 def test_refuses_a_fact_written_from_memory(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The fact sheet's '16 SEUs for the CSM' is unconfirmed memory: writing it in is refused."""
+    """No source states the PDUs of the A-CSM course: writing a number in from memory is refused."""
     path = data_copy / "certifications.yaml"
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
-    start = lines.index("  - code: CSM\n")
+    start = lines.index("  - code: A-CSM\n")
     pdus = next(i for i in range(start, len(lines)) if lines[i] == "    pdus: null\n")
     lines[pdus] = "    pdus: 16\n"
     path.write_text("".join(lines), encoding="utf-8")
-    line = _line_of(text, "    sources:", "  - code: CSM")
+    line = _line_of(text, "    sources:", "  - code: A-CSM")
+    index = list(load_catalogue().certifications).index("A-CSM")
     monkeypatch.chdir(data_copy.parent)
     with pytest.raises(CatalogueError) as err:
         load_catalogue(data_copy)
     assert str(err.value) == (
-        f"data/certifications.yaml:{line}: certifications[0].sources: no source backs the fact 'pdus' "
+        f"data/certifications.yaml:{line}: certifications[{index}].sources: no source backs the fact 'pdus' "
         "(add it to the 'facts' of a source, or write it as unknown)")
     assert (err.value.file, err.value.line, err.value.field) == (
-        "data/certifications.yaml", line, "certifications[0].sources")
+        "data/certifications.yaml", line, f"certifications[{index}].sources")
 
 
 # --- where the catalogue comes from -------------------------------------------------------------

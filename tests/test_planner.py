@@ -28,14 +28,16 @@ TEAM_YAML = TEAMS / "team.yaml"
 
 # The bundled facts, written out by hand so that the totals are checked against the data, not against
 # the code that computes them: code -> (now low, now high, renewal fee, renewed every N years).
+# A seat without a price is unknown for its course price, or for its exam fee where no course is needed.
+UNKNOWN_PART = {"PAL-I": "exam fee"}
 PRICES: dict[str, tuple[int | None, int | None, int, int | None]] = {
     "CSM": (250, 2495, 100, 2),
-    "CSPO": (800, 1600, 100, 2),
+    "CSPO": (800, 800, 100, 2),
     "PSM-I": (200, 200, 0, None),
     "PSPO-I": (200, 200, 0, None),
     "PSM-II": (250, 250, 0, None),
     "PSPO-II": (250, 250, 0, None),
-    "PAL-I": (200, 200, 0, None),
+    "PAL-I": (None, None, 0, None),  # no source that is not a content farm gives the fee
     "PSD-I": (200, 200, 0, None),
     "PSMPO": (None, None, 0, None),
     "PSM-COURSE": (None, None, 0, None),
@@ -236,10 +238,10 @@ def test_totals_now_and_over_the_years(catalogue, years):
 def test_totals_in_words(two_teams):
     now, later = plan_totals(two_teams)
     now_low, now_high, years_low, years_high, unpriced = expected_totals(two_teams.seats, 3)
-    assert unpriced == {"PSMPO": 2}
-    assert now == f"Now: ${now_low:,} to ${now_high:,} + seats of unknown price: 2 x PSMPO"
+    assert unpriced == {"PSMPO": 2, "PAL-I": 2}
+    assert now == f"Now: ${now_low:,} to ${now_high:,} + seats of unknown price: 2 x PSMPO, 2 x PAL-I"
     assert later == (f"Over 3 years, renewals included: ${years_low:,} to ${years_high:,} "
-                     "+ not priced: PSMPO: course price")
+                     "+ not priced: PSMPO: course price; PAL-I: exam fee")
 
 
 def test_totals_of_priced_seats_exactly(catalogue):
@@ -382,7 +384,8 @@ def test_plan_json(run, catalogue):
     now_low, now_high, years_low, years_high, unpriced = expected_totals(data["seats"], 3)
     assert data["cost"] == {"now_low_usd": now_low, "now_high_usd": now_high, "years_low_usd": years_low,
                             "years_high_usd": years_high, "unpriced_seats": unpriced,
-                            "years_unknown": {code: ["course price"] for code in unpriced}}
+                            "years_unknown": {code: [UNKNOWN_PART.get(code, "course price")]
+                                              for code in unpriced}}
     assert data["problems"] == []
 
 

@@ -55,9 +55,7 @@ def test_no_warning_with_todays_date(run):
 
 
 def test_no_warning_just_before_twelve_months(run, catalogue):
-    newest = max(s.checked for s in catalogue.certifications["CSM"].sources)
     oldest_check = min(s.checked for s in catalogue.certifications["CSM"].sources)
-    assert newest == oldest_check  # the bundled CSM facts were all checked on one day
     twelve_months_later = oldest_check.replace(year=oldest_check.year + 1)
     result = run("show", "CSM", env={"SCRUMCERT_TODAY": twelve_months_later.isoformat()})
     assert result.stderr == ""
@@ -206,8 +204,9 @@ def aged(data_copy: Path) -> Path:
     path = data_copy / "certifications.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     certs = {c["code"]: c for c in data["certifications"]}
-    certs["CSPO"]["sources"][4]["checked"] = date(2025, 1, 5)
-    certs["CSM"]["sources"][2]["checked"] = date(2025, 9, 9)
+    next(s for s in certs["CSPO"]["sources"] if s["title"] == "Turboscrum, CSPO vs PSPO")["checked"] = date(
+        2025, 1, 5)
+    next(s for s in certs["CSM"]["sources"] if s["facts"] == ["course", "exam"])["checked"] = date(2025, 9, 9)
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     rules_path = data_copy / "rules.yaml"
     rules = yaml.safe_load(rules_path.read_text(encoding="utf-8"))
@@ -232,7 +231,9 @@ def test_sources_json_lists_every_source_oldest_first(run, aged):
     assert data[1]["title"] == "Turboscrum, CSPO vs PSPO"
     assert data[1]["url"] == "https://turboscrum.com/cspo-vs-pspo"
     assert data[1]["facts"] == ["price"]
-    assert set(data[0]) == {"for", "title", "url", "document", "published", "checked", "facts"}
+    assert data[1]["kind"] == "trainer"
+    assert set(data[0]) == {"for", "title", "kind", "url", "document", "published", "checked", "facts",
+                            "quote"}
 
 
 def test_sources_of_one_day_are_in_owner_order(run):
@@ -268,7 +269,7 @@ def test_sources_markdown(run, aged):
     rows = lines[2:]
     assert len(rows) == len(catalogue.all_sources())
     assert rows[0].startswith(f"| 2024-07-07 | rule:{catalogue.rules[1].id} |")
-    assert rows[1] == ("| 2025-01-05 | CSPO (price) | Turboscrum, CSPO vs PSPO "
+    assert rows[1] == ("| 2025-01-05 | CSPO (price) | [trainer] Turboscrum, CSPO vs PSPO "
                        "https://turboscrum.com/cspo-vs-pspo |")
     assert rows[2].startswith("| 2025-09-09 | CSM (course, exam) |")
 

@@ -29,6 +29,7 @@ from scrumcert.catalogue.model import (
     Rule,
     Source,
     Tier,
+    official_first,
 )
 from scrumcert.errors import CatalogueError, dotted
 
@@ -227,8 +228,9 @@ class Builder:
             prerequisites=Prerequisites(tuple(pre.get("codes", ())), tuple(pre.get("recommended", ())),
                                         pre.get("experience_months"), pre.get("note")),
             leads_to=tuple(c.get("leads_to", ())), includes=tuple(c.get("includes", ())),
-            sources=tuple(self._source(s) for s in c["sources"]), aliases=tuple(c.get("aliases", ())),
-            unconfirmed=tuple(c.get("unconfirmed", ())), official_page=c.get("official_page"),
+            sources=official_first(self._source(s) for s in c["sources"]),
+            aliases=tuple(c.get("aliases", ())), unconfirmed=tuple(c.get("unconfirmed", ())),
+            official_page=c.get("official_page"),
         )
 
     def _index(self, certs: dict[str, Certification]) -> dict[str, str]:

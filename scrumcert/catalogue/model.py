@@ -10,6 +10,7 @@ where ``dataclasses.replace`` and ``asdict`` would.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
@@ -17,10 +18,11 @@ FACTS = ("course", "price", "exam", "renewal", "pdus", "prerequisites", "leads_t
 # What a certification can flag as unconfirmed: a fact, or the fee part of the exam or renewal.
 UNCONFIRMABLE = (*FACTS, "exam_fee", "renewal_fee")
 KINDS = ("certification", "course")
+# What a source is: the issuer's own site, an accredited trainer's page, or anything else. Shown beside
+# every source, and the order sources are listed in (official first).
+SOURCE_KINDS = ("official", "trainer", "secondary")
 LEVELS = ("foundation", "advanced", "professional", "expert")
 UNITS = ("SEU", "PDU", "CEU", "hours")
-# Who published a source: the issuer itself, an accredited trainer, or anyone else.
-SOURCE_KINDS = ("official", "trainer", "secondary")
 QUESTION_TYPES = ("choice", "integer", "codes")
 
 
@@ -31,13 +33,22 @@ class Source(NamedTuple):
     document: str | None = None
     published: date | None = None
     facts: tuple[str, ...] = ()
-    kind: str | None = None  # official | trainer | secondary (SOURCE_KINDS)
-    quote: str | None = None  # the words on the page that state the fact
+    kind: str | None = None  # one of SOURCE_KINDS; None only in catalogues written before it existed
+    quote: str | None = None  # the words on the page that state the fact(s)
 
     @property
     def where(self) -> str:
         """The address or the named document, whichever the source has."""
         return self.url or self.document or ""
+
+
+_KIND_RANK = {kind: rank for rank, kind in enumerate(SOURCE_KINDS)}
+
+
+def official_first(sources: Iterable[Source]) -> tuple[Source, ...]:
+    """Sources in the order every format lists them: the issuer's own pages first, then trainers',
+    then the rest (a source of no stated kind last); the catalogue's own order within a kind."""
+    return tuple(sorted(sources, key=lambda s: _KIND_RANK.get(s.kind or "", len(_KIND_RANK))))
 
 
 class PriceRange(NamedTuple):
@@ -102,7 +113,7 @@ class Certification(NamedTuple):
     aliases: tuple[str, ...] = ()
     # facts that rest only on sources the fact sheet does not confirm: shown, but marked as such
     unconfirmed: tuple[str, ...] = ()
-    official_page: str | None = None  # the issuer's own page for it
+    official_page: str | None = None  # the issuer's own page for this certification or course
 
     def is_unconfirmed(self, fact: str) -> bool:
         """``exam_fee`` counts as unconfirmed when the whole exam is, and so on; a fee that is not

@@ -259,14 +259,14 @@ TEXT = Str()
 MAYBE_TEXT = Nullable(Str())
 MAYBE_INT = Nullable(Num(integer=True))
 MAYBE_NUM = Nullable(Num())
-
 URL = Str(r"https?://\S+", "an http(s) address")
 
 SOURCE = Obj(
     {"title": TEXT, "checked": Day()},
     {"url": URL, "document": TEXT, "published": Nullable(Day()),
      "facts": ListOf(Enum(FACTS), unique=True), "kind": Enum(SOURCE_KINDS), "quote": TEXT},
-    "Where a fact comes from (a URL or a named document) and when it was last checked.",
+    "Where a fact comes from (a URL or a named document), what kind of page it is (the issuer's own, "
+    "an accredited trainer's, or secondary), the words that state the fact, and when it was last checked.",
 )
 
 CERTIFICATION = Obj(
