@@ -74,9 +74,11 @@ def test_the_bottom_line_of_an_advice(catalogue, given) -> None:  # type: ignore
     assert lines[1] == f"Main reason: {best}"
     cost = lines[-1]
     now = cost_now_range(pick)
-    assert now is not None
-    assert cost.startswith(f"Cost: ${now[0]:,}")
     own = ownership(pick, 3)
-    assert f"${own.high:,}" in cost and cost.endswith("over 3 years.")
+    if now is None:  # e.g. PAL-I: no source that is not a content farm gives its fee
+        assert cost == "Cost: unknown now; unknown over 3 years."
+    else:
+        assert cost.startswith(f"Cost: ${now[0]:,}")
+        assert f"${own.high:,}" in cost and cost.endswith("over 3 years.")
     assert pick.code not in also_fits(advice)
     assert all(advice.entry(c).eligible for c in also_fits(advice))
