@@ -288,3 +288,18 @@ def read_texts(named: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             out += [(f"{name}#{n}", part) for n, part in enumerate(parts, 1)]
     return out
+
+
+def asks_notes(report: AdsReport, codes: Sequence[str]) -> list[str]:
+    """What the advice says about the ads: "3 of your 3 ads name PSM-I (2 require it)"."""
+    notes = []
+    by_code = {c.code: c for c in report.counts}
+    for code in codes:
+        c = by_code.get(code)
+        if c is None:
+            continue
+        how = [f"{c.required} require{'s' if c.required == 1 else ''} it"] if c.required else []
+        how += [f"{c.preferred} prefer{'s' if c.preferred == 1 else ''} it"] if c.preferred else []
+        notes.append(f"{c.named} of your {report.ads} ad{'s' if report.ads != 1 else ''} name {code}"
+                     + (f" ({', '.join(how)})" if how else "") + ".")
+    return notes

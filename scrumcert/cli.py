@@ -304,8 +304,11 @@ def advise(
     renewal: Annotated[str | None, _opt("lifetime or either.")] = None,
     learning: Annotated[str | None, _opt("self_study, live_course or either.")] = None,
     budget_usd: Annotated[int | None, _opt("The most you can spend now, in US dollars.")] = None,
-    held: Annotated[list[str] | None, _opt("A code you already hold (repeat, or separate with commas).")
-                    ] = None,
+    held: Annotated[list[str] | None, _opt("A code you already hold, with the day you earned or last renewed "
+                                           "it if you like: CSM@2025-03-01 (repeat, or commas).")] = None,
+    ads_files: Annotated[list[str] | None, typer.Option(
+        "--ads", metavar="FILE", help="Job ads you want (text files, '-' for standard input; repeat): what "
+                                      "most of them name counts as what employers ask for.")] = None,
     save_answers: Annotated[Path | None, typer.Option(
         "--save-answers", metavar="FILE", help="Write the answers given to FILE (YAML, or JSON by suffix).")
     ] = None,
@@ -326,14 +329,32 @@ def advise(
     catalogue = load(data)
     if not catalogue.questions:
         raise ScrumcertError(f"the catalogue {catalogue.origin} has no questions; advise needs them")
+    from scrumcert import renewals as renewal_rules
+
     given = answers_mod.read_file(answers_file) if answers_file else {}
+    given["held"], dated = renewal_rules.split_dated(given.get("held"))  # CODE@DATE: the dates apart
+    if given["held"] is None:
+        del given["held"]
     given = answers_mod.check(catalogue, given, f"answers file {answers_file}")
+    held_text, dated_options = renewal_rules.split_dated(",".join(held) if held else None)
+    dated += dated_options
     options = {"role": role, "target": target, "goal": goal, "experience": experience, "exam": exam,
                "renewal": renewal, "learning": learning, "budget_usd": budget_usd,
-               "held": ",".join(held) if held else None}
+               "held": ",".join(map(str, held_text)) if isinstance(held_text, list) else held_text}
     for qid, value in options.items():
         if value is not None:
             given.update(answers_mod.check(catalogue, {qid: value}, f"--{qid.replace('_', '-')}"))
+    from scrumcert.catalogue.freshness import today
+
+    since = renewal_rules.dated_since(catalogue, dated, today())
+    ad_report, asks = None, ()
+    if ads_files:
+        from scrumcert import ads as ad_rules
+
+        ad_report = ad_rules.count(catalogue, ad_rules.read_texts(read_ad_files(ads_files)))
+        asks = ad_rules.employer_asks(ad_report)
+        if asks and "employer_asks" in catalogue.questions:
+            given["employer_asks"] = tuple(dict.fromkeys((*given.get("employer_asks", ()), *asks)))
     missing = answers_mod.missing(catalogue, given)
     if missing:
         if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()):
@@ -346,13 +367,26 @@ def advise(
     full = answers_mod.with_defaults(catalogue, given)
     advice = recommend(catalogue, full)
     if save_answers:
-        answers_mod.save(given, save_answers)
+        held_dated = tuple(f"{c}@{since[c].isoformat()}" if c in since else c for c in given.get("held", ()))
+        answers_mod.save({**given, "held": held_dated} if "held" in given else given, save_answers)
     from scrumcert import document
+    from scrumcert import holder_views as extra_views
     from scrumcert.present import top_codes
 
+    extra = renewal_rules.for_advice(catalogue, full.get("held", ()), since, advice.recommended, years,
+                                     today())
+    if ad_report is not None:
+        from scrumcert.ads import asks_notes
+
+        ad_notes = asks_notes(ad_report, asks) or [
+            f"None of the credentials your {ad_report.ads} ads name is named by half of them or more."]
+    else:
+        ad_notes = []
+    extra_blocks = extra_views.advice_extra_blocks(extra, ad_notes)
     warn_stale([catalogue.certifications[c] for c in top_codes(advice)])
     if output:
-        write_report(output, document.advice(advice, catalogue, explain, years), "scrumcert advice")
+        write_report(output, document.advice(advice, catalogue, explain, years) + extra_blocks,
+                     "scrumcert advice")
 
     def as_json() -> dict[str, Any]:
         from scrumcert.present import advice_dict, cost_dict
@@ -360,14 +394,17 @@ def advise(
         result = advice_dict(advice)
         if advice.recommended:
             result["cost"] = {c: cost_dict(catalogue.certifications[c], years) for c in top_codes(advice)}
+        result.update(extra_views.advice_extra_json(extra, ad_report, asks))
         return result
 
     def as_rich(console: Any) -> list[Any]:
         from scrumcert.render_rich import advice_view
 
-        return advice_view(advice, catalogue, console, explain, years)
+        return [*advice_view(advice, catalogue, console, explain, years),
+                *extra_views.rich_from_blocks(extra_blocks, console)]
 
-    render_result(fmt, as_json, lambda: document.advice(advice, catalogue, explain, years), as_rich)
+    render_result(fmt, as_json, lambda: document.advice(advice, catalogue, explain, years) + extra_blocks,
+                  as_rich)
 
 
 @app.command()

@@ -7,11 +7,12 @@ shown, so control characters are made visible instead of interpreted.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from scrumcert.ads import AdsReport, meaning
 from scrumcert.document import Block, Bullets, Grid, Heading, Para
-from scrumcert.renewals import Item, Renewals
+from scrumcert.renewals import AdviceRenewals, Item, Renewals
 from scrumcert.safe_text import literal
 
 
@@ -159,3 +160,31 @@ def rich_from_blocks(blocks: list[Block], console: Any) -> list[Any]:
                 table.add_row(*(Text(v) for v in row))
             out.append(table)
     return out
+
+
+def advice_extra_json(extra: AdviceRenewals, report: AdsReport | None, asks: Sequence[str]) -> dict[str, Any]:
+    """What `advise` adds to its JSON: the renewals due and the job ads read (when given)."""
+    out: dict[str, Any] = {
+        "renewals": {
+            "held": renewals_json(extra.held) if extra.held else None,
+            "notes": list(extra.notes),
+            "with": extra.with_code, "years": extra.years,
+            "together_fee_usd": extra.together_fee_usd, "together_units": dict(extra.together_units),
+            "apart_fee_usd": extra.apart_fee_usd,
+        },
+    }
+    if report is not None:
+        from scrumcert.ads import as_json
+
+        out["ads"] = {**as_json(report), "employer_asks": list(asks)}
+    return out
+
+
+def advice_extra_blocks(extra: AdviceRenewals, ad_notes: Sequence[str]) -> list[Block]:
+    """What `advise` adds under its advice, in every format: what the ads ask, and renewals due."""
+    blocks: list[Block] = []
+    if ad_notes:
+        blocks += [Heading("What your job ads ask for", 3), Bullets([literal(n) for n in ad_notes])]
+    if extra.notes:
+        blocks += [Heading("Renewals", 3), Bullets([literal(n) for n in extra.notes])]
+    return blocks

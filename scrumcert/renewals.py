@@ -281,3 +281,102 @@ def renewals(catalogue: Catalogue, holdings: Iterable[Holding], today: date) -> 
         if i.expires is None and i.since is not None:
             unknown.append(f"{i.code}: renewal cycle")
     return Renewals(today, ordered, total, units, tuple(combined), tuple(unknown), tuple(cited))
+
+
+def split_dated(value: object) -> tuple[object, list[tuple[str, str]]]:
+    """``held`` as given (a list or a comma-separated text) without its ``@DATE`` parts, and the
+    (code as typed, date as typed) pairs taken off it; anything else is returned as it is."""
+    if isinstance(value, str):
+        items: list[object] = [v for v in value.replace(";", ",").split(",")]
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        return value, []
+    dated: list[tuple[str, str]] = []
+    plain: list[object] = []
+    for v in items:
+        if isinstance(v, str) and "@" in v:
+            code, _, day = v.partition("@")
+            dated.append((code.strip(), day.strip()))
+            plain.append(code.strip())
+        else:
+            plain.append(v)
+    return (plain if dated else value), dated
+
+
+class AdviceRenewals(NamedTuple):
+    """What the advice says about renewals: those due for what is held, and what holding the
+    recommendation together with it costs in renewals over the years."""
+
+    held: Renewals | None  # None: no dates given
+    notes: tuple[str, ...]
+    years: int
+    with_code: str | None
+    together_fee_usd: int | None
+    together_units: dict[str, int]
+    apart_fee_usd: int | None
+
+
+def for_advice(catalogue: Catalogue, held: Sequence[str], since: dict[str, date], recommended: str | None,
+               years: int, today: date) -> AdviceRenewals:
+    """Renewals due within ``years`` for what is held (with the dates given), and the cost in renewals
+    of the recommendation held together with it: a new course of an issuer that renews on a course
+    renews what is held from it, so the clock restarts today."""
+    from scrumcert.costs import held_together
+
+    known = [c for c in held if c in catalogue.certifications]
+    dated = [Holding(c, since[c]) for c in known if c in since]
+    result = renewals(catalogue, dated, today) if dated else None
+    notes: list[str] = []
+    rec = catalogue.certifications.get(recommended) if recommended else None
+    rec_policy = catalogue.renewal_policies.get(rec.issuer) if rec else None
+    end = add_years(today, years)
+    for item in result.items if result else ():
+        if item.lifetime or item.expires is None or item.paid_by:
+            continue
+        renews_it = (rec is not None and rec_policy is not None and rec_policy.course_renews
+                     and rec.issuer == item.issuer)
+        cost = f"{_money(item.fee_usd)} and {_units(item.education_units, item.unit)}"
+        if item.lapsed:
+            text = f"Your {item.code} lapsed on {item.expires.isoformat()}."
+            policy = catalogue.renewal_policies.get(item.issuer)
+            then = f" {policy.lapsed}" if policy and policy.lapsed else ""
+            text += (f" Taking the {rec.code} course renews it." if renews_it and rec else
+                     f" Renewing it costs {cost}.{then}")
+        elif item.expires <= end:
+            text = f"Your {item.code} expires on {item.expires.isoformat()}; renewing it costs {cost}."
+            if renews_it and rec:
+                text += f" Taking the {rec.code} course renews it, and all you hold from {rec.issuer}."
+        else:
+            continue
+        notes.append(text)
+    together_fee = apart_fee = None
+    together_units: dict[str, int] = {}
+    if rec is not None and rec.renewal is not None:
+        codes = [*(c for c in known if c != rec.code), rec.code]
+        both = held_together(catalogue, codes, years, today, {c: d for c, d in since.items() if c in codes})
+        alone_rec = held_together(catalogue, [rec.code], years, today)
+        alone_held = held_together(catalogue, [c for c in codes if c != rec.code], years, today,
+                                   {c: d for c, d in since.items() if c in codes})
+        together_fee, together_units = both.low, both.education_units
+        apart_fee = alone_rec.low + alone_held.low
+        if known and both.low < apart_fee:
+            units = " and ".join(f"{n} {u}s" for u, n in both.education_units.items()) or "no units"
+            notes.append(f"Renewals over {years} years of {rec.code} together with what you hold: "
+                         f"${both.low:,} and {units}, as {rec.issuer} renews them together "
+                         f"(${apart_fee:,} one by one).")
+    return AdviceRenewals(result, tuple(notes), years, rec.code if rec else None, together_fee,
+                          together_units, apart_fee)
+
+
+def dated_since(catalogue: Catalogue, dated: Sequence[tuple[str, str]], today: date) -> dict[str, date]:
+    """The days given with ``held`` (``CSM@2025-03-01``), by canonical code; a bad one is one error."""
+    from scrumcert.catalogue.lookup import resolve
+
+    out: dict[str, date] = {}
+    for typed, day in dated:
+        code = resolve(catalogue, typed)
+        when = parse_day(day, f"held: {code}", today)
+        if code not in out or when > out[code]:
+            out[code] = when
+    return out
