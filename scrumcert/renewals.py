@@ -138,7 +138,9 @@ def _units(value: int | None, unit: str | None) -> str:
 def _what_to_do(item_expires: date | None, lapsed: bool | None, fee: int | None, units: int | None,
                 unit: str | None, policy: RenewalPolicy | None, paid_by: str | None) -> str:
     if item_expires is None:
-        return "Nothing to renew: tell us the day it was earned or last renewed to see when it expires."
+        issuer = f" on {policy.issuer}'s pages" if policy is not None else ""
+        return (f"Its renewal terms are unknown{issuer} as checked: ask the issuer when it expires and what "
+                "renewing costs.")
     if paid_by:
         head = f"Renewed with {paid_by}; nothing to pay for it on its own."
         return f"Lapsed on {item_expires.isoformat()}. {head}" if lapsed else head

@@ -177,3 +177,15 @@ def test_compare_shows_csm_and_cspo_held_together_as_one_renewal_of_100_and_30_s
 
 def test_compare_of_two_issuers_adds_no_together_note(run) -> None:
     assert "Held together" not in run("compare", "CSM", "PSM-I").stdout
+
+
+def test_a_dated_certification_whose_cycle_is_unknown_says_so(catalogue: Catalogue) -> None:
+    unknown = [c.code for c in catalogue.certifications.values()
+               if c.renewal is not None and c.renewal.every_years is None]
+    if not unknown:
+        pytest.skip("every renewal cycle in the catalogue is known")
+    r = run(catalogue, f"{unknown[0]}@2025-01-01")
+    only = item(r, unknown[0])
+    assert only.expires is None and only.lapsed is None
+    assert "renewal terms are unknown" in only.todo
+    assert f"{unknown[0]}: renewal cycle" in r.unknown
