@@ -77,7 +77,7 @@ def test_show_pspo_table(run: Callable[..., Any], catalogue: Catalogue) -> None:
     for label, value in [("Issuer", "Scrum.org"), ("Kind", "certification"), ("Roles", "Product Owner"),
                          ("Course", "optional, 2 days / 16 h"), ("Exam", "80 questions, 60 min"),
                          ("Pass mark", "85%"), ("Exam fee", "$200 per attempt"),
-                         ("Renewal", "never (lifetime)"), ("Lifetime", "yes"), ("Leads to", "PSPO-II")]:
+                         ("Renewal", "never (lifetime)"), ("Lifetime", "yes"), ("Leads to", "PSPO-II, PSPO-A")]:
         assert re.search(rf"│ {re.escape(label)} +{re.escape(value)} +│", out), label
     assert "Scrum.org's foundation Product Owner certification" in out  # the summary
     assert re.search(r"│ Sources +│", out)
@@ -157,7 +157,7 @@ def test_show_json(run: Callable[..., Any], catalogue: Catalogue) -> None:
         "questions": 80, "minutes": 60, "pass_percent": 85, "fee_usd": 200}
     assert d["renewal"] is None
     assert d["pdus"] is None
-    assert d["leads_to"] == ["PSPO-II"]
+    assert d["leads_to"] == ["PSPO-II", "PSPO-A"]
     assert d["includes"] == []
     assert len(d["sources"]) == len(catalogue.certifications["PSPO-I"].sources)
     assert {s["checked"] for s in d["sources"]} == {"2026-11-25", "2026-11-26"}
@@ -194,7 +194,7 @@ def test_show_markdown(run: Callable[..., Any], catalogue: Catalogue) -> None:
     assert lines[0] == "## PSPO-I: Professional Scrum Product Owner I"
     for row in ("|  | PSPO-I |", "| Issuer | Scrum.org |", "| Exam | 80 questions, 60 min |",
                 "| Pass mark | 85% |", "| Exam fee | $200 per attempt |", "| Renewal | never (lifetime) |",
-                "| Leads to | PSPO-II |"):
+                "| Leads to | PSPO-II, PSPO-A |"):
         assert row in lines, row
     assert "### Sources" in lines
     for s in catalogue.certifications["PSPO-I"].sources:
