@@ -77,7 +77,8 @@ def test_show_pspo_table(run: Callable[..., Any], catalogue: Catalogue) -> None:
     for label, value in [("Issuer", "Scrum.org"), ("Kind", "certification"), ("Roles", "Product Owner"),
                          ("Course", "optional, 2 days / 16 h"), ("Exam", "80 questions, 60 min"),
                          ("Pass mark", "85%"), ("Exam fee", "$200 per attempt"),
-                         ("Renewal", "never (lifetime)"), ("Lifetime", "yes"), ("Leads to", "PSPO-II, PSPO-A")]:
+                         ("Renewal", "never (lifetime)"), ("Lifetime", "yes"),
+                         ("Leads to", "PSPO-II, PSPO-A")]:
         assert re.search(rf"│ {re.escape(label)} +{re.escape(value)} +│", out), label
     assert "Scrum.org's foundation Product Owner certification" in out  # the summary
     assert re.search(r"│ Sources +│", out)
