@@ -1,5 +1,6 @@
-"""The views of `renewals` and `ads`: one plain result, shown as JSON, Markdown blocks or terminal
-tables built from the same rows, so the three formats always say the same things.
+"""The rows of `renewals` and `ads`: one plain result, as JSON and as blocks (``output/blocks.py``) that
+every other format is written from, so the formats always say the same things (the views in
+``output/views.py`` hand them to ``output.show``).
 
 Every string that comes from the catalogue or from an ad passes through ``literal`` before it is
 shown, so control characters are made visible instead of interpreted.
@@ -11,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from scrumcert.ads import AdsReport, meaning
-from scrumcert.document import Block, Bullets, Grid, Heading, Para
+from scrumcert.output.blocks import Block, Bullets, Grid, Heading, Para
 from scrumcert.renewals import AdviceRenewals, Item, Renewals
 from scrumcert.safe_text import literal
 
@@ -134,32 +135,6 @@ def ads_blocks(report: AdsReport) -> list[Block]:
     blocks.append(Para("Each credential is counted once per ad. Required or preferred is read from the "
                        "words around it; an ad that names it without saying either counts only as named."))
     return blocks
-
-
-def rich_from_blocks(blocks: list[Block], console: Any) -> list[Any]:
-    """Terminal renderings of the same blocks: tables for grids, text for the rest (never markup)."""
-    from rich.table import Table
-    from rich.text import Text
-
-    from scrumcert.render_rich import _box
-
-    out: list[Any] = []
-    for b in blocks:
-        if isinstance(b, Heading):
-            out.append(Text(b.text, style="bold"))
-        elif isinstance(b, Para):
-            out.append(Text(b.text))
-        elif isinstance(b, Bullets):
-            out.append(Text("\n".join(f" - {i}" for i in b.items)))
-        else:
-            table = Table(box=_box(console), expand=False)
-            last = len(b.header) - 1
-            for n, h in enumerate(b.header):  # every column whole but the last, which wraps
-                table.add_column(Text(h), overflow="fold", no_wrap=n < last)
-            for row in b.rows:
-                table.add_row(*(Text(v) for v in row))
-            out.append(table)
-    return out
 
 
 def advice_extra_json(extra: AdviceRenewals, report: AdsReport | None, asks: Sequence[str]) -> dict[str, Any]:

@@ -16,7 +16,7 @@ import yaml
 
 from scrumcert.answers import with_defaults
 from scrumcert.catalogue.model import Catalogue
-from scrumcert.present import advice_dict
+from scrumcert.output.contract import advice_dict
 from scrumcert.recommender import recommend
 
 Run = Callable[..., Any]
@@ -247,7 +247,7 @@ def test_markdown_output(run: Run) -> None:
     result = run("advise", *SM_TO_PO, "--format", "markdown")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert out.startswith("## Recommended: CSPO, Certified Scrum Product Owner\n")
+    assert out.startswith("## Recommended: CSPO, Certified Scrum Product Owner (score +")
     assert "| CSPO | PSPO-I |" in out  # the side-by-side table of the top three
     assert "| 1 | CSPO | now |" in out
     assert "| 2 | A-CSPO | once you have 12 months in the role (you have: none) |" in out

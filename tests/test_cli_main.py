@@ -13,8 +13,8 @@ import pytest
 from scrumcert import cli
 from scrumcert.answers import with_defaults
 from scrumcert.catalogue.model import Catalogue
+from scrumcert.output.words import plan_totals
 from scrumcert.planner import Person, make_plan, read_team_file
-from scrumcert.present import plan_totals
 from scrumcert.recommender import recommend
 
 ERROR = "scrumcert: error: "
@@ -108,7 +108,8 @@ def test_read_team_file_yaml_list(tmp_path: Path, catalogue: Catalogue) -> None:
 def test_unconfirmed_facts_are_marked_never_shown_as_fact(catalogue: Catalogue) -> None:
     """Values found only on secondary pages, or on issuer pages that contradict each other, are shown
     as unconfirmed; what the issuer's own page states is shown plainly (the CSM test since the audit)."""
-    from scrumcert.present import attribute_rows, cert_dict
+    from scrumcert.output.contract import cert_dict
+    from scrumcert.output.words import attribute_rows
 
     rows = dict(attribute_rows([catalogue.certifications["CSM"], catalogue.certifications["SAFE-POPM"]],
                                catalogue, 3))

@@ -17,7 +17,7 @@ import pytest
 from scrumcert import __version__
 from scrumcert.catalogue.locate import bundled_dir
 from scrumcert.catalogue.model import Catalogue
-from scrumcert.present import source_line
+from scrumcert.output.words import source_line
 
 REPO = Path(__file__).resolve().parent.parent
 BROKEN = Path(__file__).resolve().parent / "broken"

@@ -102,7 +102,7 @@ def test_bash_completes_options():
 def test_bash_completes_format_choices():
     result = complete("scrumcert show CSM --format ", 4)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["table", "json", "markdown"]
+    assert result.stdout.split() == ["table", "json", "markdown", "html"]
 
 
 def test_completion_prints_nothing_on_stderr():

@@ -13,7 +13,8 @@ import yaml
 from scrumcert.catalogue.loader import load_catalogue
 from scrumcert.catalogue.model import Exam, PriceRange, Renewal
 from scrumcert.costs import cost_now, ownership
-from scrumcert.present import cost_dict, ownership_text
+from scrumcert.output.contract import cost_dict
+from scrumcert.output.words import ownership_text
 
 TEAMS = Path(__file__).parent / "teams"
 
@@ -241,7 +242,7 @@ def test_show_has_the_cost_over_the_years_asked(run):
     result = run("show", "CSM", "--years", "5")
     assert result.exit_code == 0, result.stderr
     assert "Cost over 5 years" in result.stdout
-    assert "Cost over 5 years assumes" in result.stdout
+    assert "Cost over 5 years: assumptions" in result.stdout
     assert "renewed every 2 years at $100" in result.stdout
 
 

@@ -34,7 +34,7 @@ from scrumcert import answers as answers_mod
 from scrumcert.catalogue.loader import load_catalogue
 from scrumcert.catalogue.model import Catalogue
 from scrumcert.errors import ScrumcertError
-from scrumcert.present import advice_dict, cert_dict
+from scrumcert.output.contract import advice_dict, cert_dict
 from scrumcert.recommender import recommend
 
 _LONG = os.environ.get("SCRUMCERT_FUZZ_EXAMPLES")

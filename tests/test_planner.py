@@ -17,9 +17,11 @@ import pytest
 import yaml
 
 from scrumcert.catalogue.loader import load_catalogue
+from scrumcert.costs import ownership
 from scrumcert.errors import ExitStatus, ScrumcertError
+from scrumcert.output.contract import plan_dict
+from scrumcert.output.words import plan_totals
 from scrumcert.planner import Person, Plan, RowProblem, make_plan, read_team_file
-from scrumcert.present import plan_dict, plan_totals
 
 TEAMS = Path(__file__).parent / "teams"
 TWO_TEAMS = TEAMS / "two_teams.csv"
@@ -361,8 +363,8 @@ def test_plan_table(run):
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     for text in ("Team plan", "Ana", "Ben", "Cleo", "Dan", "Eve", "Finn", "PSMPO with Ben",
-                 "Learning together", "team Blue: Ana, Ben attend one PSMPO course", "Seats",
-                 "Now: ", "Over 3 years, renewals included: ", "Cost over 3 years assumes"):
+                 "Learning together", "Team Blue: Ana, Ben attend one PSMPO course", "Seats",
+                 "Now: ", "Over 3 years, renewals included: ", "Cost over 3 years: assumptions"):
         assert text in out, text
     assert result.stderr == ""
 
@@ -382,6 +384,9 @@ def test_plan_json(run, catalogue):
     assert data["groups"] == [{"team": "Blue", "course": "PSMPO", "people": ["Ana", "Ben"]}]
     assert data["seats"] == dict(Counter(p["attend"] for p in data["people"]))
     now_low, now_high, years_low, years_high, unpriced = expected_totals(data["seats"], 3)
+    assumptions = data["cost"].pop("assumptions")  # the caveats behind the totals, per course booked
+    assert assumptions == {code: list(ownership(catalogue.certifications[code], 3).assumptions)
+                           for code in data["seats"]}
     assert data["cost"] == {"now_low_usd": now_low, "now_high_usd": now_high, "years_low_usd": years_low,
                             "years_high_usd": years_high, "unpriced_seats": unpriced,
                             "years_unknown": {code: [UNKNOWN_PART.get(code, "course price")]

@@ -265,8 +265,9 @@ def test_sources_markdown(run, aged):
     result = run("sources", "--format", "markdown", "--data", str(aged))
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.strip().splitlines()
-    assert lines[0] == "| Checked | For | Source |"
-    rows = lines[2:]
+    assert lines[0] == "## Sources, oldest check first"
+    assert lines[2] == "| Checked | For | Source |"
+    rows = lines[4:]
     assert len(rows) == len(catalogue.all_sources())
     assert rows[0].startswith(f"| 2024-07-07 | rule:{catalogue.rules[1].id} |")
     assert rows[1] == ("| 2025-01-05 | CSPO (price) | [trainer] Turboscrum, CSPO vs PSPO "

@@ -1,0 +1,415 @@
+"""One view per command: the only place a result's rows, notes and words are decided.
+
+Each view gives ``data()`` (the documented JSON, from ``contract.py``) and ``blocks()`` (what the
+table, Markdown and HTML show, from ``words.py``), plus what ``output.show`` needs around them: the
+certifications shown (for the staleness warning), the lines for stderr and the exit status. The
+writers only lay the blocks out, so the formats cannot disagree; ``tests/test_format_parity.py``
+checks that every note, caveat and step reaches every format.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
+
+from scrumcert.catalogue.model import Catalogue, Certification, OtherCredential, Source
+from scrumcert.errors import ExitStatus
+from scrumcert.output import contract, words
+from scrumcert.output.blocks import Block, Bullets, Card, Grid, Heading, Note, Para
+from scrumcert.safe_text import literal
+
+if TYPE_CHECKING:
+    from scrumcert.ads import AdsReport
+    from scrumcert.planner import Plan as TeamPlan
+    from scrumcert.recommender import Advice as Recommendation
+    from scrumcert.renewals import AdviceRenewals
+    from scrumcert.renewals import Renewals as HeldRenewals
+
+PLAN_ROWS_SHOWN = 200  # on a terminal; every other format lists everyone
+
+
+class View(Protocol):
+    @property
+    def title(self) -> str: ...
+    @property
+    def exit_status(self) -> ExitStatus: ...
+    @property
+    def json_depth(self) -> int | None: ...
+    def shown(self) -> list[Certification]: ...
+    def problems(self) -> list[str]: ...
+    def data(self) -> Any: ...
+    def blocks(self) -> list[Block]: ...
+
+
+# --- pieces several views share ------------------------------------------------------------------------
+
+NOTE_LABELS = ("Course note", "Exam note", "Renewal note", "Prerequisite note")
+
+
+def notes(c: Certification) -> dict[str, str]:
+    """The caveats the catalogue attaches to a certification, by label (where the "not confirmed"
+    warnings live: every format shows them)."""
+    texts = (c.course.note, c.exam and c.exam.note, c.renewal and c.renewal.note, c.prerequisites.note)
+    return {label: literal(text) for label, text in zip(NOTE_LABELS, texts, strict=True) if text}
+
+
+def attribute_grid(certs: list[Certification], catalogue: Catalogue, years: int | None) -> Grid:
+    """The certifications side by side; rows whose values differ stand out."""
+    rows = [["Name", *(literal(c.name) for c in certs)]]
+    strong: set[int] = set()
+    for label, values in words.attribute_rows(certs, catalogue, years):
+        if len(certs) > 1 and len(set(values)) > 1:
+            strong.add(len(rows))
+        rows.append([label, *values])
+    for label in NOTE_LABELS:
+        cells = [notes(c).get(label, "-") for c in certs]
+        if any(cell != "-" for cell in cells):
+            rows.append([label, *cells])
+    return Grid(["", *(c.code for c in certs)], rows, frozenset(strong), legend=len(certs) > 1)
+
+
+def cost_notes(certs: list[Certification], years: int | None, catalogue: Catalogue | None = None
+               ) -> list[Block]:
+    """The assumptions behind the cost-over-years figures; with the catalogue, also what holding the
+    certifications together costs where an issuer renews several as one."""
+    if years is None:
+        return []
+    from scrumcert.costs import ownership, together_notes
+
+    lines = [literal(n) for c in certs for n in ownership(c, years).assumptions]
+    if catalogue is not None:
+        lines += [literal(n) for n in together_notes(catalogue, certs, years)]
+    return [Heading(f"Cost over {years} years: assumptions", 3), Bullets(lines)] if lines else []
+
+
+def source_item(s: Source, code: str | None = None) -> str:
+    facts = ", ".join(s.facts) or "general"
+    return f"{words.source_line(s)} [{f'{code}: ' if code else ''}{facts}]"
+
+
+def sources_block(certs: list[Certification]) -> list[Block]:
+    """The issuer's own page, then every source of the certifications shown, numbered, with the facts
+    each one backs."""
+    several = len(certs) > 1
+    pages = [f"{c.code}: {page}" if several else page for c in certs
+             if (page := words.official_page_line(c))]
+    items = [source_item(s, c.code if several else None) for c in certs for s in c.sources]
+    out: list[Block] = [Heading("Sources", 3)] if pages or items else []
+    if pages:
+        out.append(Bullets(pages))
+    if items:
+        out.append(Bullets(items, numbered=True))
+    return out
+
+
+def _costs(certs: list[Certification], years: int) -> dict[str, Any]:
+    return {c.code: contract.cost_dict(c, years) for c in certs}
+
+
+# --- the views -----------------------------------------------------------------------------------------
+
+class Show(NamedTuple):
+    cert: Certification
+    catalogue: Catalogue
+    years: int | None = 3
+    exit_status: ExitStatus = ExitStatus.OK
+    json_depth: int | None = None
+
+    @property
+    def title(self) -> str:
+        return f"{self.cert.code}: {literal(self.cert.name)}"
+
+    def shown(self) -> list[Certification]:
+        return [self.cert]
+
+    def problems(self) -> list[str]:
+        return []
+
+    def data(self) -> dict[str, Any]:
+        return contract.cert_dict(self.cert, self.years)
+
+    def blocks(self) -> list[Block]:
+        c = self.cert
+        rows = [[label, value] for label, (value,) in words.attribute_rows([c], self.catalogue, self.years)]
+        rows += [[label, text] for label, text in notes(c).items()]
+        body: list[Block] = [Para(literal(c.summary)), Grid(["", c.code], rows, framed=False),
+                             *sources_block([c])]
+        return [Card(self.title, body), *cost_notes([c], self.years)]
+
+
+class Other(NamedTuple):
+    """``show`` for a credential outside the catalogue: what it is, that it is outside, where its
+    issuer describes it."""
+
+    other: OtherCredential
+    exit_status: ExitStatus = ExitStatus.OK
+    json_depth: int | None = None
+
+    @property
+    def title(self) -> str:
+        return literal(f"{self.other.code}: {self.other.name} ({self.other.issuer})")
+
+    def shown(self) -> list[Certification]:
+        return []
+
+    def problems(self) -> list[str]:
+        return []
+
+    def data(self) -> dict[str, Any]:
+        return contract.other_dict(self.other)
+
+    def blocks(self) -> list[Block]:
+        o = self.other
+        body: list[Block] = [Note(words.OUTSIDE), Para(literal(o.note)),
+                             Para(f"Official page: {literal(o.official_page)}")]
+        if o.sources:
+            body += [Heading("Sources", 3), Bullets([words.source_line(s) for s in o.sources], numbered=True)]
+        return [Card(self.title, body)]
+
+
+class Compare(NamedTuple):
+    certs: list[Certification]
+    catalogue: Catalogue
+    years: int | None = 3
+    exit_status: ExitStatus = ExitStatus.OK
+    json_depth: int | None = None
+
+    @property
+    def title(self) -> str:
+        return f"Comparison: {', '.join(c.code for c in self.certs)}"
+
+    def shown(self) -> list[Certification]:
+        return self.certs
+
+    def problems(self) -> list[str]:
+        return []
+
+    def data(self) -> list[dict[str, Any]]:
+        return [contract.cert_dict(c, self.years) for c in self.certs]
+
+    def blocks(self) -> list[Block]:
+        return [attribute_grid(self.certs, self.catalogue, self.years),
+                *cost_notes(self.certs, self.years, self.catalogue),
+                *sources_block(self.certs)]
+
+
+class Listing(NamedTuple):
+    certs: list[Certification]
+    exit_status: ExitStatus = ExitStatus.OK
+    json_depth: int | None = None
+    title: str = "Certifications"
+
+    def shown(self) -> list[Certification]:
+        return self.certs
+
+    def problems(self) -> list[str]:
+        return []
+
+    def data(self) -> list[dict[str, Any]]:
+        return [contract.cert_dict(c) for c in self.certs]
+
+    def blocks(self) -> list[Block]:
+        rows = [[c.code, literal(c.name), literal(c.issuer), words.exam_summary(c.exam),
+                 "lifetime" if c.renewal is None else "renews"] for c in self.certs]
+        return [Grid(["Code", "Name", "Issuer", "Exam", "Renewal"], rows)]
+
+
+class Sources(NamedTuple):
+    """Every source of a catalogue, oldest check first."""
+
+    catalogue: Catalogue
+    exit_status: ExitStatus = ExitStatus.OK
+    json_depth: int | None = None
+    title: str = "Sources, oldest check first"
+
+    def rows(self) -> list[tuple[str, Source]]:
+        return sorted(self.catalogue.all_sources(), key=lambda pair: (pair[1].checked, pair[0]))
+
+    def shown(self) -> list[Certification]:
+        return []  # the list exists to show the dates: no warning on top of it
+
+    def problems(self) -> list[str]:
+        return []
+
+    def data(self) -> list[dict[str, Any]]:
+        return [{"for": owner, **contract.source_dict(s)} for owner, s in self.rows()]
+
+    def blocks(self) -> list[Block]:
+        rows = [[s.checked.isoformat(), literal(owner + (f" ({', '.join(s.facts)})" if s.facts else "")),
+                 words.source_label(s)] for owner, s in self.rows()]
+        return [Heading(self.title), Grid(["Checked", "For", "Source"], rows)]
+
+
+class Advice(NamedTuple):
+    advice: Recommendation
+    catalogue: Catalogue
+    explain: bool = False
+    years: int | None = 3
+    extra: AdviceRenewals | None = None  # renewals due for what is held (CODE@DATE answers)
+    ads: AdsReport | None = None  # the job ads read with --ads
+    asks: tuple[str, ...] = ()  # what most of those ads name
+    exit_status: ExitStatus = ExitStatus.OK
+    json_depth: int | None = None
+    title: str = "scrumcert advice"
+
+    def top(self) -> list[Certification]:
+        return [self.catalogue.certifications[c] for c in words.top_codes(self.advice)]
+
+    def shown(self) -> list[Certification]:
+        return self.top()
+
+    def problems(self) -> list[str]:
+        return []
+
+    def data(self) -> dict[str, Any]:
+        result = contract.advice_dict(self.advice)
+        if self.advice.recommended and self.years is not None:
+            result["cost"] = _costs(self.top(), self.years)
+        if self.extra is not None:
+            from scrumcert.holder_views import advice_extra_json
+
+            result.update(advice_extra_json(self.extra, self.ads, self.asks))
+        return result
+
+    def extra_blocks(self) -> list[Block]:
+        """What the job ads ask for and the renewals due, under the advice."""
+        if self.extra is None:
+            return []
+        from scrumcert.holder_views import advice_extra_blocks
+
+        ad_notes: list[str] = []
+        if self.ads is not None:
+            from scrumcert.ads import asks_notes
+
+            ad_notes = asks_notes(self.ads, self.asks) or [
+                f"None of the credentials your {self.ads.ads} ads name is named by half of them or more."]
+        return advice_extra_blocks(self.extra, ad_notes)
+
+    def blocks(self) -> list[Block]:
+        advice, catalogue = self.advice, self.catalogue
+        if advice.recommended is None:
+            return [Para("No recommendation: " + " ".join(literal(n) for n in advice.notes)),
+                    *self.extra_blocks()]
+        top = catalogue.certifications[advice.recommended]
+        headline: list[Block] = [Para("Why:"), Bullets(words.why_lines(advice, top.code))]
+        others = [r for r in advice.ranking[1:] if r.eligible][:4]
+        if others:
+            headline.append(Para("Also fits: " + ", ".join(f"{r.code} ({r.score:+d})" for r in others)))
+        headline += [Note(f"Note: {literal(n)}") for n in advice.notes]
+        score = advice.entry(top.code).score
+        certs = self.top()
+        out: list[Block] = [
+            Card(f"Recommended: {top.code}, {literal(top.name)} (score {score:+d})", headline),
+            attribute_grid(certs, catalogue, self.years), *cost_notes(certs, self.years),
+            Heading("Your path", 3),
+            Grid(["#", "Step", "When", "Why"], [[str(i), s.code, literal(s.when), literal(s.why)]
+                                                for i, s in enumerate(advice.path, 1)], keep=2)]
+        if self.explain:
+            out += [Heading("Rules that fired", 3), Grid(["Rule", "Weights", "Reason"], self.fired_rows())]
+        return out + self.extra_blocks() + sources_block(certs)
+
+    def fired_rows(self) -> list[list[str]]:
+        """Every rule that fired, then the built-in steps towards a next level."""
+        rows = [[r.id, ", ".join(f"{code} {w:+d}" for code, w in r.weights.items()), literal(r.reason)]
+                for r in self.advice.fired]
+        rows += [["step-towards", f"{r.code} {x.weight:+d}", literal(x.text)]
+                 for r in self.advice.ranking for x in r.reasons if x.rule == "step-towards"]
+        return rows or [["-", "-", "No rule matched these answers."]]
+
+
+class Plan(NamedTuple):
+    plan: TeamPlan
+    catalogue: Catalogue
+    team_file: Path
+    json_depth: int | None = 2  # one person a line: Python's C encoder cannot indent quickly
+
+    @property
+    def title(self) -> str:
+        return f"Team plan: {self.team_file.name}"
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.PARTIAL if self.plan.problems else ExitStatus.OK
+
+    def certs(self) -> list[Certification]:
+        return [self.catalogue.certifications[c] for c in self.plan.seats]
+
+    def shown(self) -> list[Certification]:
+        return self.certs()
+
+    def problems(self) -> list[str]:
+        return [f"{self.team_file}: row {p.row}: {p.message}" for p in self.plan.problems]
+
+    def data(self) -> dict[str, Any]:
+        result = contract.plan_dict(self.plan)
+        result["cost"]["assumptions"] = {code: cost["assumptions"]
+                                         for code, cost in _costs(self.certs(), self.plan.years).items()}
+        return result
+
+    def blocks(self) -> list[Block]:
+        plan, catalogue = self.plan, self.catalogue
+        out: list[Block] = [Heading("Team plan"),
+                            Grid(["Name", "Team", "Recommended", "First step", "Plan"], words.plan_rows(plan),
+                                 keep=0, terminal_limit=PLAN_ROWS_SHOWN)]
+        if plan.groups:
+            out += [Heading("Learning together", 3),
+                    Bullets([f"Team {literal(t)}: {', '.join(literal(n) for n in names)} attend one {c} "
+                             "course" for t, c, names in plan.groups])]
+        seat_rows = [[code, str(n), literal(catalogue.certifications[code].name)]
+                     for code, n in plan.seats.items()]
+        out += [Heading("Seats", 3), Grid(["Code", "Seats", "Name"], seat_rows),
+                Heading("Total cost", 3), Bullets(words.plan_totals(plan))]
+        if plan.problems:
+            out += [Heading("Rows skipped", 3),
+                    Bullets([f"row {p.row}: {literal(p.message)}" for p in plan.problems])]
+        return out + cost_notes(self.certs(), plan.years) + sources_block(self.certs())
+
+
+class Renewals(NamedTuple):
+    """When what someone holds expires and what renewing costs (rows from ``holder_views``)."""
+
+    result: HeldRenewals
+    exit_status: ExitStatus = ExitStatus.OK
+    json_depth: int | None = None
+    title: str = "Renewals"
+
+    def shown(self) -> list[Certification]:
+        return []
+
+    def problems(self) -> list[str]:
+        return []
+
+    def data(self) -> dict[str, Any]:
+        from scrumcert.holder_views import renewals_json
+
+        return renewals_json(self.result)
+
+    def blocks(self) -> list[Block]:
+        from scrumcert.holder_views import renewals_blocks
+
+        return renewals_blocks(self.result)
+
+
+class Ads(NamedTuple):
+    """Which credentials job ads name (rows from ``holder_views``)."""
+
+    report: AdsReport
+    exit_status: ExitStatus = ExitStatus.OK
+    json_depth: int | None = None
+    title: str = "What the job ads ask for"
+
+    def shown(self) -> list[Certification]:
+        return []
+
+    def problems(self) -> list[str]:
+        return []
+
+    def data(self) -> dict[str, Any]:
+        from scrumcert.ads import as_json
+
+        return as_json(self.report)
+
+    def blocks(self) -> list[Block]:
+        from scrumcert.holder_views import ads_blocks
+
+        return ads_blocks(self.report)

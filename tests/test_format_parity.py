@@ -1,0 +1,180 @@
+"""Every command in every format shows the same things: each note, caveat, step and reason that the
+core produces reaches the table, Markdown, HTML and JSON alike.
+
+The expected texts come from the core (the catalogue, ``costs.ownership``, the recommender and the
+planner), never from the views, so a view that forgets something fails here in every format at once.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from scrumcert import answers as answers_mod
+from scrumcert.catalogue.model import Catalogue, Certification
+from scrumcert.costs import ownership
+from scrumcert.planner import make_plan, read_team_file
+from scrumcert.recommender import Advice, recommend
+
+TEAMS = Path(__file__).parent / "teams"
+FORMATS = ("table", "markdown", "html", "json")
+WIDE = {"COLUMNS": "2000"}  # no cell wraps, so each text stays on one line of the table
+ADVICE_CASES = {
+    "sm-to-po": ["--role", "scrum_master", "--target", "product_owner", "--goal", "job"],
+    "sm-advance": ["--role", "scrum_master", "--target", "scrum_master", "--goal", "advance",
+                   "--experience", "1_to_3"],
+    "new-on-a-budget": ["--role", "new", "--target", "scrum_master", "--goal", "job", "--budget-usd", "300"],
+    "po-holding-some": ["--role", "product_owner", "--target", "both", "--goal", "skills",
+                        "--held", "PSPO-I", "--held", "CSPO"],
+}
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield str(k)
+            yield from _strings(v)
+    elif isinstance(value, list):
+        for v in value:
+            yield from _strings(v)
+    elif value is not None:
+        yield str(value)
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def rendered(run: Callable[..., Any], fmt: str, *args: str) -> str:
+    """The output of one command in one format, as searchable plain text."""
+    result = run(*args, "--format", fmt, env=WIDE)
+    assert result.exit_code in (0, 3), (args, fmt, result.stdout, result.stderr)
+    out = result.stdout
+    if fmt == "json":
+        return "\n".join(_flat(s) for s in _strings(json.loads(out)))
+    if fmt == "markdown":
+        out = out.replace("\\|", "|").replace("&lt;", "<").replace("&amp;", "&")
+    if fmt == "html":
+        out = html.unescape(re.sub(r"<[^>]+>", " ", out))  # the text of the page, tags aside
+    return _flat(out)
+
+
+def assert_everywhere(run: Callable[..., Any], expected: list[str], *args: str) -> None:
+    assert expected, "nothing to look for: the case proves nothing"
+    for fmt in FORMATS:
+        out = rendered(run, fmt, *args)
+        missing = [text for text in expected if _flat(text) not in out]
+        assert not missing, f"{' '.join(args)} --format {fmt} lacks {missing}"
+
+
+def cert_texts(c: Certification, years: int | None = 3) -> list[str]:
+    """What must be said about one certification: its name, its notes (the caveats), the cost
+    assumptions, and the address of every source."""
+    notes = [c.course.note, c.exam and c.exam.note, c.renewal and c.renewal.note, c.prerequisites.note]
+    out = [c.code, c.name, *(n for n in notes if n)]
+    if years is not None:
+        out += list(ownership(c, years).assumptions)
+    return out + [s.url or s.document or "" for s in c.sources if s.url or s.document]
+
+
+def advice_for(catalogue: Catalogue, args: list[str]) -> Advice:
+    """The recommender's own answer for the options, without the CLI."""
+    given: dict[str, Any] = {}
+    pairs = [(args[i][2:].replace("-", "_"), args[i + 1]) for i in range(0, len(args), 2)]
+    for qid, value in pairs:
+        if qid == "held":
+            value = ",".join([*given.get("held", ()), value])
+            given.pop("held", None)
+        given.update(answers_mod.check(catalogue, {qid: value}, qid))
+    return recommend(catalogue, answers_mod.with_defaults(catalogue, given))
+
+
+def test_every_show_says_its_notes_caveats_and_sources_in_every_format(run, catalogue: Catalogue) -> None:
+    for c in catalogue.certifications.values():
+        assert_everywhere(run, cert_texts(c), "show", c.code)
+
+
+def test_show_keeps_course_exam_and_prerequisite_notes_in_markdown(run, catalogue: Catalogue) -> None:
+    """The divergence the design review reproduced: Markdown dropped the notes, where caveats live."""
+    csm = catalogue.certifications["CSM"]
+    assert csm.course.note and csm.exam and csm.exam.note and csm.prerequisites.note
+    out = run("show", "CSM", "--format", "markdown").stdout
+    for label, note in (("Course note", csm.course.note), ("Exam note", csm.exam.note),
+                        ("Prerequisite note", csm.prerequisites.note)):
+        assert f"| {label} | {_flat(note)} |" in out
+
+
+@pytest.mark.parametrize("codes", [["CSM", "CSPO"], ["PSM-I", "PSPO-I", "PSMPO", "SAFE-SSM"]], ids=" ".join)
+def test_compare_in_every_format(run, catalogue: Catalogue, codes: list[str]) -> None:
+    expected = [t for code in codes for t in cert_texts(catalogue.certifications[code])]
+    assert_everywhere(run, expected, "compare", *codes)
+
+
+def test_list_and_sources_in_every_format(run, catalogue: Catalogue) -> None:
+    certs = list(catalogue.certifications.values())
+    assert_everywhere(run, [t for c in certs for t in (c.code, c.name, c.issuer)], "list")
+    assert_everywhere(run, [s.title for _, s in catalogue.all_sources()], "sources")
+
+
+@pytest.mark.parametrize("case", list(ADVICE_CASES))
+def test_advise_in_every_format(run, catalogue: Catalogue, case: str) -> None:
+    args = ADVICE_CASES[case]
+    advice = advice_for(catalogue, args)
+    expected = list(advice.notes)
+    if advice.recommended:
+        top = [r.code for r in advice.ranking if r.eligible][:3]
+        best = advice.entry(advice.recommended)
+        expected += [advice.recommended, *top]
+        expected += [r.text for r in best.reasons if r.weight > 0][:4]  # the reasons shown for the pick
+        expected += [text for s in advice.path for text in (s.code, s.when, s.why)]
+        expected += [a for code in top for a in ownership(catalogue.certifications[code], 3).assumptions]
+    assert_everywhere(run, expected, "advise", *args)
+    fired = [r.reason for r in advice.fired]
+    steps = [x.text for r in advice.ranking for x in r.reasons if x.rule == "step-towards"]
+    if advice.recommended:
+        assert_everywhere(run, [*expected, *fired, *steps], "advise", *args, "--explain")
+
+
+def test_the_advice_headline_and_the_runners_up_reach_every_format(run, catalogue: Catalogue) -> None:
+    """Another divergence: Markdown and HTML lost the score and the "Also fits" line."""
+    args = ADVICE_CASES["sm-advance"]
+    advice = advice_for(catalogue, args)
+    assert advice.recommended
+    others = [r for r in advice.ranking[1:] if r.eligible][:4]
+    expected = [f"(score {advice.entry(advice.recommended).score:+d})",
+                *(f"{r.code} ({r.score:+d})" for r in others)]
+    for fmt in ("table", "markdown", "html"):
+        out = rendered(run, fmt, "advise", *args)
+        assert all(e in out for e in expected), (fmt, expected)
+
+
+def test_explain_shows_the_steps_towards_a_next_level_in_every_format(run, catalogue: Catalogue) -> None:
+    """The third divergence: Markdown and HTML left out the step-towards bonuses."""
+    args = ADVICE_CASES["sm-advance"]
+    advice = advice_for(catalogue, args)
+    steps = [(r.code, x) for r in advice.ranking for x in r.reasons if x.rule == "step-towards"]
+    assert steps, "this case must have a step towards a next level"
+    for fmt in ("table", "markdown", "html"):
+        out = rendered(run, fmt, "advise", *args, "--explain")
+        cells = "".join(ch for ch in out if ch not in " |│")  # one row of the rules table, borders aside
+        for code, reason in steps:
+            row = f"step-towards {code} {reason.weight:+d} {reason.text}"
+            assert "".join(row.split()) in cells, (fmt, row)
+
+
+@pytest.mark.parametrize("team", ["two_teams.csv", "bad_rows.csv", "team.yaml"])
+def test_plan_in_every_format(run, catalogue: Catalogue, team: str) -> None:
+    people, problems = read_team_file(TEAMS / team, catalogue)
+    plan = make_plan(catalogue, people, problems, 3)
+    expected = [p.person.name for p in plan.people] + [p.message for p in plan.problems]
+    expected += [a for code in plan.seats for a in ownership(catalogue.certifications[code], 3).assumptions]
+    expected += [name for _, _, names in plan.groups for name in names]
+    assert_everywhere(run, expected, "plan", str(TEAMS / team))
