@@ -59,9 +59,10 @@ def renews(item: Item, r: Renewals) -> str:
 
 def total_line(r: Renewals) -> str:
     """``Total of the next renewals: $100 and 30 SEUs`` (a lower bound when a part is unknown)."""
-    units = " and ".join(f"{n} {u}s" for u, n in r.total_units.items())
     money = f"at least ${r.total_fee_usd:,}" if r.unknown else f"${r.total_fee_usd:,}"
-    text = f"Total of the next renewals: {money}" + (f" and {units}" if units else "")
+    parts = [money, *(f"{n} {u}s" for u, n in r.total_units.items())]
+    text = "Total of the next renewals: " + (", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1
+                                             else parts[0])
     if r.unknown:
         text += f" (unknown: {'; '.join(r.unknown)})"
     return text + "."
