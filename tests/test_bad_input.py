@@ -110,9 +110,11 @@ certifications:
     renewal: lifetime
     pdus: null
     leads_to: {leads_to_a}
+    official_page: https://example.org/a
     sources:
       - title: Source A
         url: https://example.org/a
+        kind: official
         checked: {TODAY}
         facts: [course, exam, renewal, roles, leads_to]
   - code: BBB
@@ -126,8 +128,10 @@ certifications:
     exam: none
     renewal: lifetime
     pdus: null
+    official_page: https://example.org/b
     sources:
-      - {{title: Source B, document: Handbook B, checked: {TODAY}, facts: [course, exam, renewal, roles]}}
+      - {{title: Source B, document: Handbook B, kind: trainer, checked: {TODAY},
+         facts: [course, exam, renewal, roles]}}
 """
 
 

@@ -415,9 +415,11 @@ certifications:
     exam: {questions: 20, minutes: 30, pass_percent: 70, fee_usd: null}
     renewal: lifetime
     pdus: 7
+    official_page: https://acme.example/po
     sources:
       - title: Acme course page
         url: https://acme.example/po
+        kind: official
         checked: 2026-11-01
         facts: [course, price, exam, renewal, pdus, roles]
   - code: ACME-SM
@@ -431,9 +433,11 @@ certifications:
     exam: none
     renewal: {every_years: 1, fee_usd: 10, education_units: null, unit: null}
     pdus: null
+    official_page: https://acme.example/sm
     sources:
       - title: Acme handbook
         document: Acme Training handbook, 2026 edition
+        kind: official
         checked: 2026-11-01
         facts: [course, exam, renewal, roles]
 """
@@ -476,7 +480,8 @@ def test_show_and_compare_read_the_other_catalogue(run: Callable[..., Any], acme
     assert d["course"]["price_usd"] == {"min": 300, "max": 300, "as_of": "2026-01-10"}
     assert d["sources"][0]["checked"] == "2026-11-01"
     out = ok(run("show", "ACME-SM", "--data", str(acme), env=WIDE))
-    assert "1. Acme handbook (Acme Training handbook, 2026 edition); checked 2026-11-01" in out
+    assert "Official page (Acme Training): https://acme.example/sm" in out
+    assert "1. [official] Acme handbook (Acme Training handbook, 2026 edition); checked 2026-11-01" in out
     rows = table_rows(ok(run("compare", "ACME-PO", "ACME-SM", "--data", str(acme), env=WIDE)))
     assert rows[0] == ["", "ACME-PO", "ACME-SM"]
     assert ["* Renewal", "never (lifetime)", "every year: $10 + units unknown"] in rows

@@ -61,7 +61,7 @@ def valid_catalogue(n: int = 3) -> dict[str, dict[str, Any]]:
             "issuer": f"Issuer {i % 2}", "kind": "course" if course else "certification",
             "level": ("foundation", "advanced", "professional", "expert")[i % 4],
             "roles": ["scrum_master"] if i % 2 else ["scrum_master", "product_owner"],
-            "summary": f"Summary of {code}.",
+            "summary": f"Summary of {code}.", "official_page": f"https://example.org/{i}",
             "course": {"required": course, "name": f"Course {i}", "days": 2, "hours": 16.5,
                        "price_usd": {"min": 100 * (i + 1), "max": 200 * (i + 1), "as_of": CHECKED},
                        "note": None},
@@ -75,9 +75,11 @@ def valid_catalogue(n: int = 3) -> dict[str, dict[str, Any]]:
             "leads_to": [codes[i + 1]] if i + 1 < n - 1 else [],
             "includes": [codes[0]] if course else [],
             "sources": [
-                {"title": f"Page of {code}", "url": f"https://example.org/{i}", "published": None,
+                {"title": f"Page of {code}", "url": f"https://example.org/{i}", "kind": "official",
+                 "published": None,
                  "checked": CHECKED, "facts": ["course", "price", "exam", "renewal", "pdus", "roles"]},
-                {"title": f"Handbook of {code}", "document": "Handbook, chapter 1", "published": CHECKED,
+                {"title": f"Handbook of {code}", "document": "Handbook, chapter 1", "kind": "trainer",
+                 "published": CHECKED,
                  "checked": CHECKED, "facts": ["prerequisites", "leads_to", "includes"]},
             ],
         })
@@ -103,7 +105,8 @@ WORDS = ["none", "lifetime", "course", "certification", "foundation", "scrum_mas
          "role", "new", "SEU", "exam", "price", "https://example.org", "", " ", "null", "[bold]x[/bold]",
          "\x1b[31m", "0", "-1", "2024-01-31"]
 KEYS = ["code", "name", "roles", "facts", "exam", "renewal", "course", "price_usd", "min", "max", "when",
-        "weights", "choices", "value", "id", "type", "sources", "url", "document", "checked", "x"]
+        "weights", "choices", "value", "id", "type", "sources", "url", "document", "checked", "kind",
+        "official_page", "x"]
 
 scalars = st.one_of(
     st.none(), st.booleans(), st.integers(), st.integers(min_value=-3, max_value=200),

@@ -339,9 +339,11 @@ certifications:
     exam: {questions: 20, minutes: 30, pass_percent: 70, fee_usd: 50}
     renewal: lifetime
     pdus: 7
+    official_page: https://acme.example/train-one
     sources:
       - title: Acme course page
         url: https://acme.example/train-one
+        kind: official
         checked: 2026-01-15
         facts: [course, exam, renewal, pdus, roles]
 """

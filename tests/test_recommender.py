@@ -16,9 +16,11 @@ from scrumcert.catalogue.model import Catalogue, Rule
 from scrumcert.recommender import Advice, Step, implied_held, matches, recommend
 
 SOURCE = """
+    official_page: https://example.org/facts
     sources:
       - title: Test source
         url: https://example.org/facts
+        kind: official
         checked: 2026-11-25
         facts: [course, price, exam, renewal, prerequisites, leads_to, includes, roles]
 """

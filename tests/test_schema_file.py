@@ -31,12 +31,13 @@ def test_schema_describes_one_catalogue_file() -> None:
     cert = schema["properties"]["certifications"]["items"]
     assert cert["additionalProperties"] is False
     assert cert["required"] == ["code", "name", "issuer", "kind", "level", "roles", "summary", "course",
-                                "exam", "renewal", "pdus", "sources"]
+                                "exam", "renewal", "pdus", "sources", "official_page"]
     assert cert["properties"]["kind"] == {"enum": ["certification", "course"]}
     assert cert["properties"]["exam"]["anyOf"][0] == {"const": "none"}
     assert cert["properties"]["renewal"]["anyOf"][0] == {"const": "lifetime"}
     source = cert["properties"]["sources"]["items"]
-    assert source["required"] == ["title", "checked"]
+    assert source["required"] == ["title", "checked", "kind"]
+    assert source["properties"]["kind"] == {"enum": ["official", "trainer", "secondary"]}
     assert source["properties"]["checked"] == {"type": "string", "format": "date"}
     assert source["properties"]["facts"]["items"] == {"enum": ["course", "price", "exam", "renewal", "pdus",
                                                                "prerequisites", "leads_to", "includes",

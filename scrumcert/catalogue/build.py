@@ -90,6 +90,7 @@ class Builder:
         rules = tuple(self._rule(x, certs, questions, index) for x in self.items["rules"])
         policies = self._renewal_policies(certs)
         others, other_index = self._others(roles, index)
+        self._check_provenance()
         return Catalogue(self.origin, roles, certs, questions, rules, index, policies, others, other_index)
 
     # which policy fields each rule name covers: a rule that is given needs a source naming it
@@ -175,9 +176,28 @@ class Builder:
                                                      f"(roles: {', '.join(roles) or 'none defined'})")
             if c["kind"] == "course" and not c.get("includes"):
                 raise f.error((*at, "includes"), "a course must name the assessments it includes")
+            price = c["course"].get("price_usd", {})
+            low, high = price.get("min"), price.get("max")
+            if low is not None and high is not None and low > high:
+                raise f.error((*at, "course", "price_usd", "min"),
+                              f"the minimum price {low} is above the maximum {high}")
             self._check_sourced(f, at, c)
             certs[c["code"]] = self._certification(c)
         return certs
+
+    def _check_provenance(self) -> None:
+        """Every certification and credential names its issuer's page, and every source of theirs says
+        whose page it is: the user is told which figures are the issuer's own word. Asked last, so that
+        a catalogue's other mistakes come first (see ``schema.Obj``)."""
+        for key in ("certifications", "others"):
+            for f, i, item in self.items.get(key, []):
+                if "official_page" not in item:
+                    raise f.error((key, i, "official_page"),
+                                  "required field is missing (the issuer's own page for it)")
+                for j, source in enumerate(item.get("sources", [])):
+                    if "kind" not in source:
+                        raise f.error((key, i, "sources", j, "kind"), "required field is missing "
+                                      "(official, trainer or secondary: whose page it is)")
 
     def _check_sourced(self, f: Part, at: tuple[str | int, ...], c: dict[str, Any]) -> None:
         """Every fact that is given must be backed by a source that names it."""

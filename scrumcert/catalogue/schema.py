@@ -222,13 +222,19 @@ class MapOf(Spec):
 
 
 class Obj(Spec):
-    """A mapping with known fields; unknown fields are errors (they are usually typos)."""
+    """A mapping with known fields; unknown fields are errors (they are usually typos).
+
+    ``late`` names optional fields that every finished catalogue still must have: editors see them as
+    required, while at run time the builder asks for them after the structural and cross-file checks
+    (``build.Builder._check_provenance``), so that a catalogue with one real mistake is told about that
+    mistake first, and a missing source kind or official page is named with its file, line and field."""
 
     def __init__(self, required: dict[str, Spec], optional: dict[str, Spec] | None = None,
-                 description: str = "") -> None:
+                 description: str = "", late: tuple[str, ...] = ()) -> None:
         self.required, self.optional = required, optional or {}
         self.fields = {**self.required, **self.optional}
         self.description = description
+        self.late = late
 
     def check(self, value: Any, path: Path) -> dict[str, Any]:
         if not isinstance(value, dict):
@@ -244,7 +250,7 @@ class Obj(Spec):
 
     def json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"type": "object", "properties": {k: s.json() for k, s in self.fields.items()},
-                               "required": list(self.required), "additionalProperties": False}
+                               "required": [*self.required, *self.late], "additionalProperties": False}
         if self.description:
             out["description"] = self.description
         return out
@@ -261,13 +267,15 @@ MAYBE_INT = Nullable(Num(integer=True))
 MAYBE_NUM = Nullable(Num())
 URL = Str(r"https?://\S+", "an http(s) address")
 
-SOURCE = Obj(
-    {"title": TEXT, "checked": Day()},
-    {"url": URL, "document": TEXT, "published": Nullable(Day()),
-     "facts": ListOf(Enum(FACTS), unique=True), "kind": Enum(SOURCE_KINDS), "quote": TEXT},
-    "Where a fact comes from (a URL or a named document), what kind of page it is (the issuer's own, "
-    "an accredited trainer's, or secondary), the words that state the fact, and when it was last checked.",
-)
+_SOURCE_FIELDS = {"url": URL, "document": TEXT, "published": Nullable(Day()),
+                  "facts": ListOf(Enum(FACTS), unique=True), "kind": Enum(SOURCE_KINDS), "quote": TEXT}
+_SOURCE_TEXT = ("Where a fact comes from (a URL or a named document), what kind of page it is (the issuer's "
+                "own, an accredited trainer's, or secondary), the words that state the fact, and when it was "
+                "last checked.")
+# a source of facts about a certification or credential: its kind is required
+SOURCE = Obj({"title": TEXT, "checked": Day()}, _SOURCE_FIELDS, _SOURCE_TEXT, late=("kind",))
+# where a rule's advice comes from (data/rules.yaml): kind is optional there for now
+RULE_SOURCE = Obj({"title": TEXT, "checked": Day()}, _SOURCE_FIELDS, _SOURCE_TEXT)
 
 CERTIFICATION = Obj(
     {
@@ -301,6 +309,7 @@ CERTIFICATION = Obj(
         "includes": ListOf(CODE, unique=True),
     },
     "One certification, or a course that comes with assessment attempts.",
+    late=("official_page",),
 )
 
 ROLE = Obj({"id": ID, "name": TEXT, "description": TEXT})
@@ -324,7 +333,7 @@ RULE = Obj(
     {"id": Str(r"[a-z0-9][a-z0-9_-]*", "a rule id (lower-case, digits, '-', '_')"),
      "when": MapOf(ID, ListOrBound(ListOf(Str(), unique=True), BOUND)),
      "weights": MapOf(CODE, Num(integer=True, minimum=-100, maximum=100)), "reason": TEXT},
-    {"source": SOURCE},
+    {"source": RULE_SOURCE},
     "Adds weight to certifications when the answers match; the reason is shown to the user.",
 )
 
