@@ -92,7 +92,9 @@ def test_installed_show_json(installed: tuple[Path, Path, Path]) -> None:
     assert {k: d["exam"][k] for k in ("questions", "minutes", "pass_percent", "fee_usd")} == {
         "questions": 80, "minutes": 60, "pass_percent": 85, "fee_usd": 200}
     assert d["renewal"] is None
-    assert all(s["checked"] == "2026-11-25" for s in d["sources"])
+    assert {s["checked"] for s in d["sources"]} <= {"2026-11-25", "2026-11-26"}
+    assert d["official_page"].startswith("https://www.scrum.org/")
+    assert d["sources"][0]["kind"] == "official"
     assert proc.stderr == ""
 
 
