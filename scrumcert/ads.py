@@ -12,11 +12,14 @@ or the heading it sits under); credentials joined by "or" are alternatives.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from scrumcert.catalogue.model import Catalogue
+from scrumcert.errors import ScrumcertError
 
 REQUIRED = "required"
 PREFERRED = "preferred"
@@ -303,3 +306,31 @@ def asks_notes(report: AdsReport, codes: Sequence[str]) -> list[str]:
         notes.append(f"{c.named} of your {report.ads} ad{'s' if report.ads != 1 else ''} name {code}"
                      + (f" ({', '.join(how)})" if how else "") + ".")
     return notes
+
+
+AD_LIMIT = 1024 * 1024  # one job ad is a few KB; a megabyte is plenty
+
+
+def read_files(names: Sequence[str]) -> list[tuple[str, str]]:
+    """(name, text) of each ad file the user named, read bounded; '-' is standard input."""
+    out: list[tuple[str, str]] = []
+    for name in names:
+        if name == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            raw = stream.read(AD_LIMIT + 1) if stream is not None else b""
+            label = "standard input"
+        else:
+            path = Path(name)
+            label = name
+            if path.is_dir():
+                raise ScrumcertError(f"{name}: is a folder, not a file")
+            try:
+                with path.open("rb") as fh:
+                    raw = fh.read(AD_LIMIT + 1)
+            except OSError as exc:
+                why = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or exc
+                raise ScrumcertError(f"{name}: {why}") from None
+        if len(raw) > AD_LIMIT:
+            raise ScrumcertError(f"{label}: is larger than 1 MB; one job ad is a few KB")
+        out.append((label, raw.decode("utf-8", errors="replace")))
+    return out

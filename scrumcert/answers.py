@@ -8,13 +8,18 @@ ScrumcertError naming the question and the allowed values.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+import sys
+from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from scrumcert.catalogue.lookup import resolve
 from scrumcert.catalogue.model import Catalogue, Question
 from scrumcert.errors import ScrumcertError
+
+if TYPE_CHECKING:
+    from scrumcert.ads import AdsReport
 
 Answers = dict[str, Any]
 
@@ -63,9 +68,12 @@ def _one(catalogue: Catalogue, q: Question, value: Any, where: str) -> Any:
     if q.type == "integer":
         if value is None or value == "":
             return None
-        text = value.strip() if isinstance(value, str) else None
+        # "1,500" and "$1500" as people type them; only ASCII digits ('²' and '٣' are digits to Python)
+        text = value.strip().replace(",", "").removeprefix("$") if isinstance(value, str) else None
         if text is not None and text.isascii() and text.isdigit() and len(text) <= 12:
             value = int(text)
+        elif text == "":
+            return None
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10**12:
             shown = value if not isinstance(value, str) or len(value) <= 40 else value[:40] + "..."
             raise ScrumcertError(f"{where}: {q.id!r} must be a whole number from 0 to 999999999999, "
@@ -81,6 +89,21 @@ def _one(catalogue: Catalogue, q: Question, value: Any, where: str) -> Any:
         return tuple(dict.fromkeys(resolve(catalogue, v) for v in items if v.strip()))
     except ScrumcertError as exc:
         raise ScrumcertError(f"{where}: {q.id!r}: {exc.message}") from None
+
+
+def parse(catalogue: Catalogue, q: Question, value: Any, where: str = "answer") -> Any:
+    """One answer to one question, as the options, the files and the interview give it: the one
+    parser of each question type. A problem is a ScrumcertError naming the question."""
+    return _one(catalogue, q, value, where)
+
+
+def problem(catalogue: Catalogue, q: Question, value: Any) -> str | None:
+    """What is wrong with an answer (for the interview to say before it moves on), or None."""
+    try:
+        _one(catalogue, q, value, "")
+    except ScrumcertError as exc:
+        return exc.message.removeprefix(": ")
+    return None
 
 
 def check(catalogue: Catalogue, raw: Mapping[str, Any], where: str) -> Answers:
@@ -127,3 +150,65 @@ def save(answers: Answers, path: Path) -> None:
     text = (json.dumps(plain(answers), indent=2) + "\n" if path.suffix.lower() == ".json"
             else yaml.safe_dump(plain(answers), sort_keys=False, allow_unicode=True))
     write_atomic(path, text)
+
+
+class Gathered(NamedTuple):
+    """Everything ``advise`` was told, from wherever it came."""
+
+    given: Answers  # as given: what --save-answers writes
+    full: Answers  # every question answered, defaults filled in: what the recommender reads
+    since: dict[str, date]  # held CODE@DATE: when each was earned or last renewed
+    ads: AdsReport | None  # the job ads read (--ads), if any
+    asks: tuple[str, ...]  # what most of those ads name
+
+    def to_save(self) -> Answers:
+        """The answers to write back, held certifications with their dates."""
+        if "held" not in self.given:
+            return self.given
+        held = tuple(f"{c}@{self.since[c].isoformat()}" if c in self.since else c for c in self.given["held"])
+        return {**self.given, "held": held}
+
+
+def gather(catalogue: Catalogue, options: Mapping[str, Any], file: Path | None = None,
+           ad_files: Sequence[str] = (), can_ask: bool | None = None) -> Gathered:
+    """The answers for ``advise``: options first, then the answers file, then what the job ads name
+    (as ``employer_asks``), then the interview for what is still missing, when there is a terminal
+    to ask on (``can_ask``; by default, stdin and stdout are terminals)."""
+    from scrumcert import renewals
+    from scrumcert.catalogue.freshness import today
+
+    if not catalogue.questions:
+        raise ScrumcertError(f"the catalogue {catalogue.origin} has no questions; advise needs them")
+    given = read_file(file) if file else {}
+    given["held"], dated = renewals.split_dated(given.get("held"))  # CODE@DATE: the dates apart
+    if given["held"] is None:
+        del given["held"]
+    given = check(catalogue, given, f"answers file {file}")
+    for qid, value in options.items():
+        if value is None:
+            continue
+        if qid == "held":
+            value, dated_here = renewals.split_dated(value)
+            dated += dated_here
+        given.update(check(catalogue, {qid: value}, f"--{qid.replace('_', '-')}"))
+    since = renewals.dated_since(catalogue, dated, today())
+    report, asks = None, ()
+    if ad_files:
+        from scrumcert import ads
+
+        report = ads.count(catalogue, ads.read_texts(ads.read_files(ad_files)))
+        asks = ads.employer_asks(report)
+        if asks and "employer_asks" in catalogue.questions:
+            given["employer_asks"] = tuple(dict.fromkeys((*given.get("employer_asks", ()), *asks)))
+    lacking = missing(catalogue, given)
+    if lacking:
+        if can_ask is None:
+            can_ask = sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
+        if not can_ask:
+            flags = " ".join(f"--{m.replace('_', '-')} VALUE" for m in lacking)
+            raise ScrumcertError(f"no terminal to ask on, and these answers are missing: "
+                                 f"{', '.join(lacking)}; give them as {flags} or in --answers FILE")
+        from scrumcert.interview import ask
+
+        given = ask(catalogue, given)
+    return Gathered(given, with_defaults(catalogue, given), since, report, tuple(asks))

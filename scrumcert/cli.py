@@ -1,7 +1,9 @@
-"""The command line: parse, call the core, render. Nothing else lives here.
+"""The commands: each parses its options, makes one call into the core and returns
+``output.show(view, format)``, the exit status. What they share is in ``cli_parts.py``.
 
-Heavy or rarely needed modules (questionary, the recommender, HTML export) are imported inside the
-command that needs them, so ``scrumcert --version`` and the reading commands start fast.
+To add a command: one small function here, its core in a module of its own, its view in
+``output/views.py``. Imports go at the head of the body, so ``scrumcert --version`` and the reading
+commands never import what only another command needs (questionary, the recommender, YAML).
 """
 
 from __future__ import annotations
@@ -9,100 +11,31 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
-from scrumcert import __version__
-from scrumcert.errors import ExitStatus, ScrumcertError
-from scrumcert.output import Format, diagnostics
+from scrumcert.cli_parts import (
+    SETTINGS,
+    DataOption,
+    FormatOption,
+    OutputOption,
+    YearsOption,
+    complete_code,
+    load,
+    print_version,
+)
+from scrumcert.output import Format
 
-if TYPE_CHECKING:
-    from scrumcert.catalogue.model import Catalogue
-
-# Typer vendors Click in recent releases and imports it in older ones; find its base error either way.
-_ClickException: type[Exception] = next(
-    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
-
-
-class _Group(TyperGroup):
-    """Runs the app without Click's standalone handling, so that every failure, usage errors
-    included, becomes one line on stderr and an ``ExitStatus``."""
-
-    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
-        diagnostics.tolerant_streams()
-        try:
-            code = super().main(args, prog_name or "scrumcert", complete_var, standalone_mode=False,
-                                **extra)
-        except ScrumcertError as exc:
-            diagnostics.fail(exc.message, exc.exit_code)
-        except _ClickException as exc:
-            message = exc.format_message()  # type: ignore[attr-defined]
-            status = getattr(exc, "exit_code", ExitStatus.USAGE)
-            if not message.strip():  # no arguments: Click printed the help; keep its status, add nothing
-                sys.exit(status)
-            diagnostics.fail(f"{message} (see 'scrumcert --help')", status)
-        except (typer.Abort, KeyboardInterrupt, EOFError):
-            diagnostics.fail("cancelled", ExitStatus.CANCELLED)
-        code = code if isinstance(code, int) else 0
-        if standalone_mode:
-            sys.exit(code)
-        return code
-
-
-_SETTINGS: dict[str, Any] = {
-    "cls": _Group, "name": "scrumcert", "no_args_is_help": True, "rich_markup_mode": "rich",
-    "pretty_exceptions_enable": False, "pretty_exceptions_show_locals": False,
-    "help": "Which Scrum certification should I get? Sourced facts, side by side, and an explained advice.",
-    "context_settings": {"help_option_names": ["-h", "--help"]},
-}
-app = typer.Typer(**_SETTINGS)
-
-
-DataOption = Annotated[Path | None, typer.Option(
-    "--data", envvar="SCRUMCERT_DATA", metavar="DIR",
-    help="Use the catalogue in DIR instead of the bundled one (also $SCRUMCERT_DATA).")]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.",
-                                              case_sensitive=False)]
-
-
-def _version(value: bool) -> None:
-    if value:
-        sys.stdout.write(f"scrumcert {__version__}\n")
-        raise typer.Exit()
+app = typer.Typer(**SETTINGS)
 
 
 @app.callback()
 def root(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+    version: Annotated[bool, typer.Option("--version", callback=print_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Which Scrum certification should I get? Sourced facts, side by side, and an explained advice."""
-
-
-def load(data: Path | None) -> Catalogue:
-    from scrumcert.catalogue import open_catalogue
-
-    return open_catalogue(data)
-
-
-def complete_code(incomplete: str) -> list[str]:
-    """Shell completion of certification codes (runs on every Tab, so it must stay cheap)."""
-    try:
-        catalogue = load(None)
-    except ScrumcertError:
-        return []
-    # keep what was typed as typed: shells only offer words that start with it (codes resolve in any case)
-    return [incomplete + c[len(incomplete):] for c in catalogue.certifications
-            if c.lower().startswith(incomplete.lower())]
-
-
-YearsOption = Annotated[int, typer.Option("--years", min=1, max=50,
-                                          help="Count the cost of ownership over this many years.")]
-OutputOption = Annotated[Path | None, typer.Option(
-    "--output", "-o", metavar="FILE", help="Also write a report: FILE.md (Markdown) or FILE.html (a page).")]
 
 
 @app.command()
@@ -215,58 +148,23 @@ def advise(
 
     Asks a few questions in a terminal; without one, give the answers as options or with --answers.
     """
-    from scrumcert import answers as answers_mod
+    from scrumcert import answers
+    from scrumcert.catalogue.freshness import today
     from scrumcert.output import show as show_view
     from scrumcert.output.views import Advice
     from scrumcert.recommender import recommend
+    from scrumcert.renewals import for_advice
 
     catalogue = load(data)
-    if not catalogue.questions:
-        raise ScrumcertError(f"the catalogue {catalogue.origin} has no questions; advise needs them")
-    from scrumcert import renewals as renewal_rules
-
-    given = answers_mod.read_file(answers_file) if answers_file else {}
-    given["held"], dated = renewal_rules.split_dated(given.get("held"))  # CODE@DATE: the dates apart
-    if given["held"] is None:
-        del given["held"]
-    given = answers_mod.check(catalogue, given, f"answers file {answers_file}")
-    held_text, dated_options = renewal_rules.split_dated(",".join(held) if held else None)
-    dated += dated_options
     options = {"role": role, "target": target, "goal": goal, "experience": experience, "exam": exam,
                "renewal": renewal, "learning": learning, "budget_usd": budget_usd,
-               "held": ",".join(map(str, held_text)) if isinstance(held_text, list) else held_text}
-    for qid, value in options.items():
-        if value is not None:
-            given.update(answers_mod.check(catalogue, {qid: value}, f"--{qid.replace('_', '-')}"))
-    from scrumcert.catalogue.freshness import today
-
-    since = renewal_rules.dated_since(catalogue, dated, today())
-    ad_report, asks = None, ()
-    if ads_files:
-        from scrumcert import ads as ad_rules
-
-        ad_report = ad_rules.count(catalogue, ad_rules.read_texts(read_ad_files(ads_files)))
-        asks = ad_rules.employer_asks(ad_report)
-        if asks and "employer_asks" in catalogue.questions:
-            given["employer_asks"] = tuple(dict.fromkeys((*given.get("employer_asks", ()), *asks)))
-    missing = answers_mod.missing(catalogue, given)
-    if missing:
-        if not (sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()):
-            flags = " ".join(f"--{m.replace('_', '-')} VALUE" for m in missing)
-            raise ScrumcertError(f"no terminal to ask on, and these answers are missing: "
-                                 f"{', '.join(missing)}; give them as {flags} or in --answers FILE")
-        from scrumcert.interview import ask
-
-        given = ask(catalogue, given)
-    full = answers_mod.with_defaults(catalogue, given)
-    advice = recommend(catalogue, full)
+               "held": ",".join(held) if held else None}
+    got = answers.gather(catalogue, options, answers_file, ads_files or ())
+    advice = recommend(catalogue, got.full)
     if save_answers:
-        held_dated = tuple(f"{c}@{since[c].isoformat()}" if c in since else c for c in given.get("held", ()))
-        answers_mod.save({**given, "held": held_dated} if "held" in given else given, save_answers)
-    extra = renewal_rules.for_advice(catalogue, full.get("held", ()), since, advice.recommended, years,
-                                     today())
-    return show_view(Advice(advice, catalogue, explain, years, extra=extra, ads=ad_report, asks=tuple(asks)),
-                     fmt, report=output)
+        answers.save(got.to_save(), save_answers)
+    extra = for_advice(catalogue, got.full.get("held", ()), got.since, advice.recommended, years, today())
+    return show_view(Advice(advice, catalogue, explain, years, extra, got.ads, got.asks), fmt, report=output)
 
 
 @app.command()
@@ -331,6 +229,7 @@ def renewals(
     if ics:
         from scrumcert.files import write_atomic
         from scrumcert.ical import calendar
+        from scrumcert.output import diagnostics
 
         write_atomic(ics, calendar(result.items, now))
         diagnostics.wrote(ics)
@@ -354,36 +253,8 @@ def ads(
     from scrumcert.output.views import Ads
 
     catalogue = load(data)
-    report = ad_rules.count(catalogue, ad_rules.read_texts(read_ad_files(files)))
+    report = ad_rules.count(catalogue, ad_rules.read_texts(ad_rules.read_files(files)))
     return show_view(Ads(report), fmt)
-
-
-AD_LIMIT = 1024 * 1024  # one job ad is a few KB; a megabyte is plenty
-
-
-def read_ad_files(names: list[str]) -> list[tuple[str, str]]:
-    """(name, text) of each ad file the user named, read bounded; '-' is standard input."""
-    out: list[tuple[str, str]] = []
-    for name in names:
-        if name == "-":
-            stream = getattr(sys.stdin, "buffer", None)
-            raw = stream.read(AD_LIMIT + 1) if stream is not None else b""
-            label = "standard input"
-        else:
-            path = Path(name)
-            label = name
-            if path.is_dir():
-                raise ScrumcertError(f"{name}: is a folder, not a file")
-            try:
-                with path.open("rb") as fh:
-                    raw = fh.read(AD_LIMIT + 1)
-            except OSError as exc:
-                why = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or exc
-                raise ScrumcertError(f"{name}: {why}") from None
-        if len(raw) > AD_LIMIT:
-            raise ScrumcertError(f"{label}: is larger than 1 MB; one job ad is a few KB")
-        out.append((label, raw.decode("utf-8", errors="replace")))
-    return out
 
 
 def _only(name: str) -> typer.Typer | None:
@@ -392,7 +263,7 @@ def _only(name: str) -> typer.Typer | None:
     chosen = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
     if not chosen:
         return None
-    slim = typer.Typer(**_SETTINGS)
+    slim = typer.Typer(**SETTINGS)
     slim.registered_callback = app.registered_callback
     slim.registered_commands = chosen
     return slim

@@ -11,14 +11,10 @@ from typing import Any
 
 import questionary
 
+from scrumcert import answers
 from scrumcert.answers import Answers
 from scrumcert.catalogue.model import Catalogue, Question
 from scrumcert.errors import Cancelled
-
-
-def _budget(text: str) -> bool | str:
-    text = text.strip().replace(",", "").lstrip("$")
-    return True if not text or text.isdigit() else "A whole number of US dollars, or empty for no limit"
 
 
 def _end_of_input_cancels(question: questionary.Question) -> questionary.Question:
@@ -42,10 +38,10 @@ def _ask(catalogue: Catalogue, q: Question) -> Any:
         return _end_of_input_cancels(questionary.select(
             q.prompt, choices=choices, default=q.default or None, instruction=f"({q.help})",
             use_shortcuts=False)).unsafe_ask()
-    if q.type == "integer":
-        text = questionary.text(f"{q.prompt} ({q.help})", validate=_budget).unsafe_ask()
-        text = text.strip().replace(",", "").lstrip("$")
-        return int(text) if text else None
+    if q.type != "codes":  # typed: checked by the same parser as --options and answers files
+        text = questionary.text(f"{q.prompt} ({q.help})",
+                                validate=lambda t: answers.problem(catalogue, q, t) or True).unsafe_ask()
+        return answers.parse(catalogue, q, text)
     choices = [questionary.Choice(f"{c.code}  {c.name}", value=c.code)
                for c in catalogue.certifications.values()]
     return tuple(_end_of_input_cancels(questionary.checkbox(
@@ -54,11 +50,11 @@ def _ask(catalogue: Catalogue, q: Question) -> Any:
 
 def ask(catalogue: Catalogue, given: Answers) -> Answers:
     """Ask every question not answered yet; return all answers."""
-    answers = dict(given)
+    out = dict(given)
     try:
         for q in catalogue.questions.values():
-            if q.id not in answers:
-                answers[q.id] = _ask(catalogue, q)
+            if q.id not in out:
+                out[q.id] = _ask(catalogue, q)
     except (KeyboardInterrupt, EOFError):
         raise Cancelled() from None
-    return answers
+    return out

@@ -194,7 +194,7 @@ def loads_or_refuses(folder: Path) -> Catalogue | None:
     try:
         catalogue = load_catalogue(folder)
     except ScrumcertError as exc:
-        # (a key from the data may carry a newline into the message; cli.fail prints it on one line,
+        # (a key from the data may carry a newline into the message; diagnostics.fail prints it on one line,
         # see test_catalogue_key_with_control_characters_in_an_error in tests/test_bad_input.py)
         assert exc.message.strip()
         assert "Traceback" not in exc.message

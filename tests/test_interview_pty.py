@@ -137,8 +137,10 @@ def test_interview_po_holding_pspo_i_with_ticked_box_and_corrected_budget(termin
     term.choose("learning", "self_study")
     term.question("budget_usd")
     term.child.send("abc" + ENTER)  # refused: the interview says why and stays on the question
-    term.wait_for("A whole number of US dollars, or empty for no limit")
-    term.child.send(BACKSPACE * 3 + "$1,500" + ENTER)
+    term.wait_for("'budget_usd' must be a whole number")
+    term.child.send(BACKSPACE * 3 + "²" + ENTER)  # a digit to Python, not a number: refused, no traceback
+    term.wait_for("²'")  # the refusal quotes it (redrawn in pieces, so only its end is matched)
+    term.child.send(BACKSPACE + "$1,500" + ENTER)  # the same parser as --budget-usd and answers files
     term.question("held")
     term.child.send(DOWN * CODES.index("PSPO-I") + SPACE + ENTER)
     assert recommended(term) == "PSPO-II"

@@ -1,0 +1,95 @@
+"""What every command of the command line shares: the app's settings and its one way out on failure,
+the common options, opening the catalogue, and completion of codes.
+
+Kept apart from ``cli.py`` so that it holds the commands alone; nothing here imports anything heavy.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from scrumcert import __version__
+from scrumcert.errors import ExitStatus, ScrumcertError
+from scrumcert.output import Format, diagnostics
+
+if TYPE_CHECKING:
+    from scrumcert.catalogue.model import Catalogue
+
+# Typer vendors Click in recent releases and imports it in older ones; find its base error either way.
+_ClickException: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+
+
+class Group(TyperGroup):
+    """Runs the app without Click's standalone handling, so that every failure, usage errors
+    included, becomes one line on stderr and an ``ExitStatus``."""
+
+    def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
+             standalone_mode: bool = True, **extra: Any) -> Any:
+        diagnostics.tolerant_streams()
+        try:
+            code = super().main(args, prog_name or "scrumcert", complete_var, standalone_mode=False,
+                                **extra)
+        except ScrumcertError as exc:
+            diagnostics.fail(exc.message, exc.exit_code)
+        except _ClickException as exc:
+            message = exc.format_message()  # type: ignore[attr-defined]
+            status = getattr(exc, "exit_code", ExitStatus.USAGE)
+            if not message.strip():  # no arguments: Click printed the help; keep its status, add nothing
+                sys.exit(status)
+            diagnostics.fail(f"{message} (see 'scrumcert --help')", status)
+        except (typer.Abort, KeyboardInterrupt, EOFError):
+            diagnostics.fail("cancelled", ExitStatus.CANCELLED)
+        code = code if isinstance(code, int) else 0
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+SETTINGS: dict[str, Any] = {
+    "cls": Group, "name": "scrumcert", "no_args_is_help": True, "rich_markup_mode": "rich",
+    "pretty_exceptions_enable": False, "pretty_exceptions_show_locals": False,
+    "help": "Which Scrum certification should I get? Sourced facts, side by side, and an explained advice.",
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+
+
+DataOption = Annotated[Path | None, typer.Option(
+    "--data", envvar="SCRUMCERT_DATA", metavar="DIR",
+    help="Use the catalogue in DIR instead of the bundled one (also $SCRUMCERT_DATA).")]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.",
+                                              case_sensitive=False)]
+
+
+def print_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"scrumcert {__version__}\n")
+        raise typer.Exit()
+
+
+def load(data: Path | None) -> Catalogue:
+    from scrumcert.catalogue import open_catalogue
+
+    return open_catalogue(data)
+
+
+def complete_code(incomplete: str) -> list[str]:
+    """Shell completion of certification codes (runs on every Tab, so it must stay cheap)."""
+    try:
+        catalogue = load(None)
+    except ScrumcertError:
+        return []
+    # keep what was typed as typed: shells only offer words that start with it (codes resolve in any case)
+    return [incomplete + c[len(incomplete):] for c in catalogue.certifications
+            if c.lower().startswith(incomplete.lower())]
+
+
+YearsOption = Annotated[int, typer.Option("--years", min=1, max=50,
+                                          help="Count the cost of ownership over this many years.")]
+OutputOption = Annotated[Path | None, typer.Option(
+    "--output", "-o", metavar="FILE", help="Also write a report: FILE.md (Markdown) or FILE.html (a page).")]
