@@ -195,11 +195,13 @@ def generated_certification(i: int, n: int, rng: random.Random) -> dict[str, Any
                           "note": None},
         "leads_to": nxt,
         "includes": [],
+        "official_page": f"https://example.org/certs/{i}",
         "sources": [
-            {"title": f"Issuer page for {code}", "url": f"https://example.org/certs/{i}", "published": None,
-             "checked": CHECKED, "facts": ["course", "price", "exam", "renewal", "roles"]},
-            {"title": f"Handbook of {code}", "document": f"handbook {i}, chapter 2", "published": CHECKED,
-             "checked": CHECKED, "facts": ["pdus", "prerequisites", "leads_to"]},
+            {"title": f"Issuer page for {code}", "url": f"https://example.org/certs/{i}", "kind": "official",
+             "published": None, "checked": CHECKED, "facts": ["course", "price", "exam", "renewal", "roles"],
+             "quote": "A generated certification."},
+            {"title": f"Handbook of {code}", "document": f"handbook {i}, chapter 2", "kind": "trainer",
+             "published": CHECKED, "checked": CHECKED, "facts": ["pdus", "prerequisites", "leads_to"]},
         ],
     }
     return cert
