@@ -25,34 +25,57 @@ Answers = dict[str, Any]
 
 
 def read_file(path: Path) -> dict[str, Any]:
-    """Read an answers file (YAML, or JSON, which YAML's safe loader also reads)."""
+    """Read an answers file (YAML, or JSON by its suffix) through the one bounded reader: a pipe
+    works, a pipe with no writer reads as empty, nothing larger than 10 MB is read. JSON duplicate
+    keys are refused, as YAML's are."""
     from scrumcert.catalogue.yamlsafe import read_yaml
+    from scrumcert.userfiles import read_bytes
 
     shown = str(path)
+    raw = read_bytes(path, f"answers file {shown}")
     if path.suffix.lower() == ".json":
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise ScrumcertError(f"answers file {shown}: no such file") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ScrumcertError(f"answers file {shown}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise ScrumcertError(f"answers file {shown}: not UTF-8 text ({exc.reason} at byte {exc.start})"
                                  ) from None
         try:
-            data = json.loads(text) if text.strip() else None
+            data = json.loads(text, object_pairs_hook=_no_duplicates) if text.strip() else None
+        except _DuplicateKey as exc:
+            raise ScrumcertError(f"answers file {shown}: duplicate key {exc.args[0]!r}") from None
         except json.JSONDecodeError as exc:
             raise ScrumcertError(f"answers file {shown}:{exc.lineno}: invalid JSON: {exc.msg}") from None
         except (ValueError, RecursionError) as exc:  # e.g. an integer too long to convert, deep nesting
             raise ScrumcertError(f"answers file {shown}: invalid JSON: {str(exc)[:80] or 'too deep'}"
                                  ) from None
     else:
-        if not path.exists():
-            raise ScrumcertError(f"answers file {shown}: no such file")
-        data = read_yaml(path, shown)
+        data = read_yaml(path, shown, raw)
     if data is None:
         raise ScrumcertError(f"answers file {shown}: is empty")
     if not isinstance(data, dict):
         raise ScrumcertError(f"answers file {shown}: expected a mapping of question ids to answers")
     return data
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for k, v in pairs:
+        if k in out:
+            raise _DuplicateKey(k)
+        out[k] = v
+    return out
+
+
+def _shown(value: Any, most: int = 60) -> str:
+    """A value quoted in an error, cut short: a 50 MB answer must not make a 50 MB error line."""
+    if isinstance(value, str) and len(value) > most:
+        return repr(value[:most] + "...")
+    text = repr(value)
+    return text if len(text) <= most else text[:most] + "..."
 
 
 def _one(catalogue: Catalogue, q: Question, value: Any, where: str) -> Any:
@@ -62,7 +85,7 @@ def _one(catalogue: Catalogue, q: Question, value: Any, where: str) -> Any:
 
             value = choice_value(q, value) or value
         if value not in q.values:
-            raise ScrumcertError(f"{where}: {value!r} is not allowed for {q.id!r} "
+            raise ScrumcertError(f"{where}: {_shown(value)} is not allowed for {q.id!r} "
                                  f"(allowed: {', '.join(q.values)})")
         return value
     if q.type == "integer":
@@ -75,9 +98,8 @@ def _one(catalogue: Catalogue, q: Question, value: Any, where: str) -> Any:
         elif text == "":
             return None
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < 10**12:
-            shown = value if not isinstance(value, str) or len(value) <= 40 else value[:40] + "..."
             raise ScrumcertError(f"{where}: {q.id!r} must be a whole number from 0 to 999999999999, "
-                                 f"got {shown!r}")
+                                 f"got {_shown(value, 40)}")
         return value
     # codes
     if value is None or value == "":
@@ -112,7 +134,7 @@ def check(catalogue: Catalogue, raw: Mapping[str, Any], where: str) -> Answers:
     for key, value in raw.items():
         q = catalogue.questions.get(str(key))
         if q is None:
-            raise ScrumcertError(f"{where}: unknown question {key!r} "
+            raise ScrumcertError(f"{where}: unknown question {_shown(key)} "
                                  f"(questions: {', '.join(catalogue.questions)})")
         out[q.id] = _one(catalogue, q, value, where)
     return out

@@ -105,7 +105,7 @@ def validate(
     from scrumcert.catalogue.loader import load_catalogue  # always from the YAML, never the bundled snapshot
     from scrumcert.output import emit
 
-    catalogue = load_catalogue(path or data)
+    catalogue = load_catalogue(path or data, use_cache=False)
     emit(f"ok: {catalogue.origin}: {len(catalogue.certifications)} certifications, {len(catalogue.roles)} "
          f"roles, {len(catalogue.questions)} questions, {len(catalogue.rules)} rules")
 

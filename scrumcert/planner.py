@@ -55,24 +55,27 @@ class Plan(NamedTuple):
     years_unknown: dict[str, tuple[str, ...]]  # code -> parts not priced
 
 
-def _rows_from_csv(path: Path, catalogue: Catalogue) -> list[dict[str, Any]]:
+def _rows_from_csv(raw: bytes, path: Path, catalogue: Catalogue) -> list[dict[str, Any]]:
     """``,`` or ``;`` (as Excel saves it in much of Europe), headers in any case, labels or ids."""
     from scrumcert.teamcsv import read_rows
 
-    return read_rows(path.read_text(encoding="utf-8-sig"), catalogue, f"team file {path}")
+    return read_rows(raw.decode("utf-8-sig"), catalogue, f"team file {path}")
 
 
 def read_team_file(path: Path, catalogue: Catalogue) -> tuple[list[Person], list[RowProblem]]:
-    """Read a CSV or YAML team file; rows with bad values become problems, not failures."""
-    if not path.is_file():
-        raise ScrumcertError(f"team file {path}: no such file")
+    """Read a CSV or YAML team file; rows with bad values become problems, not failures. The file
+    comes through the one bounded reader: a pipe (``plan /dev/stdin``, ``plan <(...)``) works, a folder
+    is named as one, and nothing larger than 10 MB is read."""
+    from scrumcert.userfiles import read_bytes
+
+    raw = read_bytes(path, f"team file {path}")
     try:
-        if path.suffix.lower() == ".csv":
-            rows = _rows_from_csv(path, catalogue)
+        if path.suffix.lower() != ".yaml" and path.suffix.lower() != ".yml":
+            rows = _rows_from_csv(raw, path, catalogue)
         else:
             from scrumcert.catalogue.yamlsafe import read_yaml
 
-            data = read_yaml(path, str(path))
+            data = read_yaml(path, str(path), raw)
             data = data.get("people") if isinstance(data, dict) else data
             if not isinstance(data, list):
                 raise ScrumcertError(f"team file {path}: expected a list of people (or people: [...])")

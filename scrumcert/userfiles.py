@@ -17,6 +17,7 @@ without write permission is refused, even for root; a pipe, a terminal or a devi
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -153,7 +154,7 @@ def write_text(path: Path | str, text: str, label: str | None = None, *, mode: i
         raise FileRefused(label, f"cannot write: {_why(exc)}") from None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise FileRefused(label, "is a folder, not a file")
-    if info is not None and not stat.S_ISREG(info.st_mode) or _passes_through_dev(path):
+    if (info is not None and not stat.S_ISREG(info.st_mode)) or _passes_through_dev(path):
         if info is None:
             raise FileRefused(label, "cannot write: no such device")
         _write_through(target, data, label)
@@ -179,10 +180,8 @@ def _replace(target: str, data: bytes, new_mode: int, old: os.stat_result | None
             _write_all(fd, data)
             os.fchmod(fd, new_mode)
             if old is not None and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
-                try:
+                with contextlib.suppress(OSError):  # only root may give a file away; the mode stays
                     os.fchown(fd, old.st_uid, old.st_gid)
-                except OSError:
-                    pass  # only root may give a file away; the mode is kept either way
         finally:
             os.close(fd)
         os.replace(tmp, target)
@@ -191,7 +190,5 @@ def _replace(target: str, data: bytes, new_mode: int, old: os.stat_result | None
         raise FileRefused(label, f"cannot write: {_why(exc)}") from None
     finally:
         if tmp is not None:  # any failure, Ctrl-C included: never leave the temporary file
-            try:
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
-            except OSError:
-                pass

@@ -227,8 +227,8 @@ def test_answers_file_missing(run: Run, here: Path, name: str) -> None:
 @pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0,
                     reason="root reads a chmod 000 file anyway; the directory cases cover unreadable")
 @pytest.mark.parametrize("name, message", [
-    ("locked.yaml", "locked.yaml: cannot read: Permission denied"),
-    ("locked.json", "answers file locked.json: cannot read: Permission denied"),
+    ("locked.yaml", "answers file locked.yaml: permission denied"),
+    ("locked.json", "answers file locked.json: permission denied"),
 ])
 def test_answers_file_unreadable(run: Run, here: Path, name: str, message: str) -> None:
     (here / name).write_text(ANSWERS_OK, encoding="utf-8")
@@ -237,8 +237,8 @@ def test_answers_file_unreadable(run: Run, here: Path, name: str, message: str) 
 
 
 @pytest.mark.parametrize("name, message", [
-    ("folder.yaml", "folder.yaml: cannot read: Is a directory"),
-    ("folder.json", "answers file folder.json: cannot read: Is a directory"),
+    ("folder.yaml", "answers file folder.yaml: is a folder, not a file"),
+    ("folder.json", "answers file folder.json: is a folder, not a file"),
 ])
 def test_answers_file_is_a_directory(run: Run, here: Path, name: str, message: str) -> None:
     (here / name).mkdir()

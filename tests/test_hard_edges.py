@@ -269,6 +269,16 @@ def cache_entries(cache: Path) -> list[Path]:
     return sorted(cache.glob("*.json"))
 
 
+def tamper(cache: Path, key: str, change: Any) -> None:
+    """Edit the data of every cache entry that holds ``key`` (keeping its signature line)."""
+    for entry in cache_entries(cache):
+        signature, payload = entry.read_text().split("\n", 1)
+        data = json.loads(payload)
+        if key in data:
+            change(data)
+            entry.write_text(signature + "\n" + json.dumps(data))
+
+
 def run_env(cache: Path) -> dict[str, str]:
     return {"SCRUMCERT_CACHE_DIR": str(cache)}
 
@@ -277,11 +287,7 @@ def test_validate_bypasses_a_tampered_cache(run: Run, here: Path) -> None:
     folder, cache = cached_catalogue(here)
     assert run("advise", "--data", str(folder), "--role", "new", "-f", "json", env=run_env(cache)
                ).exit_code == 0
-    for entry in cache_entries(cache):  # every entry now says BBB has a bad type
-        data = json.loads(entry.read_text())
-        if "certifications" in data:
-            data["certifications"] = "x"
-            entry.write_text(json.dumps(data))
+    tamper(cache, "certifications", lambda data: data.update(certifications="x"))
     assert run("validate", str(folder), env=run_env(cache)).exit_code == 0
     # and an ordinary run repairs itself: the entry fails the schema, so the YAML is read again
     assert run("list", "--data", str(folder), env=run_env(cache)).exit_code == 0
@@ -291,11 +297,7 @@ def test_a_cache_entry_that_changes_the_advice_is_not_trusted(run: Run, here: Pa
     folder, cache = cached_catalogue(here)
     first = run("advise", "--data", str(folder), "--role", "new", "-f", "json", env=run_env(cache))
     assert json.loads(first.stdout)["recommended"] == "BBB"
-    for entry in cache_entries(cache):
-        data = json.loads(entry.read_text())
-        if "rules" in data:
-            data["rules"][0]["weights"] = {"AAA": 100, "BBB": -100}
-            entry.write_text(json.dumps(data))
+    tamper(cache, "rules", lambda data: data["rules"][0].update(weights={"AAA": 100, "BBB": -100}))
     again = run("advise", "--data", str(folder), "--role", "new", "-f", "json", env=run_env(cache))
     assert json.loads(again.stdout)["recommended"] == "BBB"
 
@@ -398,7 +400,8 @@ def test_every_number_in_the_json_schema_has_a_maximum() -> None:
 
 @pytest.mark.parametrize("kind", ["codes", "recommended"])
 def test_a_prerequisite_cycle_fails_validate(run: Run, here: Path, write_catalogue: Write, kind: str) -> None:
-    text = catalogue_text().replace("    leads_to: [BBB]\n", f"    leads_to: [BBB]\n    prerequisites: {{{kind}: [BBB]}}\n")
+    text = catalogue_text().replace("    leads_to: [BBB]\n",
+                                    f"    leads_to: [BBB]\n    prerequisites: {{{kind}: [BBB]}}\n")
     text = text.replace("    course: {required: false}\n",
                         f"    course: {{required: false}}\n    prerequisites: {{{kind}: [AAA]}}\n")
     folder = write_catalogue({"c.yaml": text})
@@ -424,8 +427,8 @@ def test_non_latin_names_are_distinct_lookup_keys(run: Run, here: Path, write_ca
 def test_text_that_is_no_name_finds_nothing(run: Run, here: Path, write_catalogue: Write, typed: str) -> None:
     folder = write_catalogue({"c.yaml": catalogue_text(name_a="Сертифицированный скрам-мастер")})
     result = run("show", typed, "--data", str(folder))
-    assert result.exit_code == 2 and "unknown certification" in result.stderr or "no certification" in \
-        result.stderr, result.stderr
+    assert result.exit_code == 2, result.stderr
+    assert "unknown certification" in result.stderr or "no certification" in result.stderr
 
 
 # --- F12: dates in UTC ---------------------------------------------------------------------------------

@@ -65,23 +65,23 @@ def test_reader_reads_a_fifo_to_its_end(tmp_path: Path) -> None:
 
 
 def test_reader_names_a_folder_and_a_missing_file(tmp_path: Path) -> None:
-    with pytest.raises(FileRefused, match="x: is a folder, not a file$"):
+    with pytest.raises(FileRefused, match=r"x: is a folder, not a file$"):
         read_bytes(tmp_path, "x")
-    with pytest.raises(FileRefused, match="x: no such file$"):
+    with pytest.raises(FileRefused, match=r"x: no such file$"):
         read_bytes(tmp_path / "nope", "x")
 
 
 def test_reader_refuses_what_is_not_a_regular_file_where_a_file_is_meant(tmp_path: Path) -> None:
     fifo = tmp_path / "c.yaml"
     os.mkfifo(fifo)
-    with pytest.raises(FileRefused, match="c.yaml: is not a regular file$"):
+    with pytest.raises(FileRefused, match=r"c.yaml: is not a regular file$"):
         read_bytes(fifo, "c.yaml", regular_only=True)
 
 
 def test_reader_reports_a_symlink_loop(tmp_path: Path) -> None:
     loop = tmp_path / "loop.yaml"
     loop.symlink_to(loop)
-    with pytest.raises(FileRefused, match="loop.yaml: too many levels of symbolic links$"):
+    with pytest.raises(FileRefused, match=r"loop.yaml: too many levels of symbolic links$"):
         read_bytes(loop, "loop.yaml")
 
 
@@ -155,7 +155,7 @@ def test_writer_writes_through_a_fifo_without_replacing_it(tmp_path: Path) -> No
 def test_writer_refuses_a_fifo_nothing_reads_instead_of_blocking(tmp_path: Path) -> None:
     fifo = tmp_path / "out.yaml"
     os.mkfifo(fifo)
-    with pytest.raises(FileRefused, match="out.yaml: cannot write: is a pipe that nothing reads$"):
+    with pytest.raises(FileRefused, match=r"out.yaml: cannot write: is a pipe that nothing reads$"):
         write_text(fifo, "x", "out.yaml")
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
@@ -182,7 +182,7 @@ def test_writer_reports_a_full_device_in_one_line() -> None:
 
 
 def test_writer_refuses_a_folder(tmp_path: Path) -> None:
-    with pytest.raises(FileRefused, match="is a folder, not a file$"):
+    with pytest.raises(FileRefused, match=r"is a folder, not a file$"):
         write_text(tmp_path, "x")
     assert list(tmp_path.iterdir()) == []
 

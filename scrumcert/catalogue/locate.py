@@ -32,9 +32,11 @@ def yaml_files(folder: Path) -> list[Path]:
 
 
 def _display(path: Path) -> str:
+    """A path as short as it can be shown: relative to the working folder when inside it (and as
+    given when that folder is gone: ``Path.cwd()`` fails in a deleted folder)."""
     try:
         return str(path.relative_to(Path.cwd()))
-    except ValueError:
+    except (ValueError, OSError):
         return str(path)
 
 

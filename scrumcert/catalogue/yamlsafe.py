@@ -1,9 +1,11 @@
 """Safe YAML reading: every YAML file a catalogue, an answers file or a team file names comes through here.
 
 PyYAML's safe loader (the C one when present), so no tag can construct an object; duplicate keys are
-refused; the size a document would expand to through aliases is measured on the parsed node graph
-*before* anything is constructed, so an alias bomb is refused in microseconds. Every failure is a
-CatalogueError naming the file and the line.
+refused; the size a document would expand to through aliases, in values *and* in characters of text,
+is measured on the parsed node graph *before* anything is constructed, so an alias bomb (many values,
+or one big string used thousands of times) is refused in microseconds, before it can fill the memory
+or the parse cache. Files are read through the one bounded reader (``userfiles.read_bytes``). Every
+failure is a CatalogueError naming the file and the line.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from scrumcert.errors import CatalogueError
 
-__all__ = ["MAX_VALUES", "line_of", "read_yaml"]
+__all__ = ["MAX_TEXT", "MAX_VALUES", "line_of", "read_yaml"]
 
 MAX_VALUES = 200_000  # far above any real catalogue; an alias bomb expands to billions
+MAX_TEXT = 20 * 1024 * 1024  # characters of text once aliases are expanded: no bigger than a file may be
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -62,32 +65,50 @@ def _timestamp_or_text(loader: _StrictLoader, node: ScalarNode) -> Any:
 _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
 
 
-def _expanded_size(node: Node, memo: dict[int, int]) -> int:
-    """How many values the node becomes once every alias is expanded (memoised per node)."""
+def _expanded_size(node: Node, memo: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """How many values, and how many characters of text, the node becomes once every alias is
+    expanded (memoised per node, so a shared node is measured once and counted every time it is used).
+    Counting values alone let one 1 MB string used 10,000 times through: few values, 10 GB of text."""
     known = memo.get(id(node))
     if known is not None:
         return known
-    memo[id(node)] = 1  # a node that refers to itself counts once
-    if isinstance(node, SequenceNode):
-        size = 1 + sum(_expanded_size(child, memo) for child in node.value)
-    elif isinstance(node, MappingNode):
-        size = 1 + sum(_expanded_size(k, memo) + _expanded_size(v, memo) for k, v in node.value)
+    memo[id(node)] = (1, 0)  # a node that refers to itself counts once
+    if isinstance(node, ScalarNode):
+        size = (1, len(node.value))
     else:
-        size = 1
+        children = ([child for pair in node.value for child in pair] if isinstance(node, MappingNode)
+                    else node.value if isinstance(node, SequenceNode) else [])
+        values, chars = 1, 0
+        for child in children:
+            v, c = _expanded_size(child, memo)
+            values, chars = values + v, chars + c
+        size = (values, chars)
     memo[id(node)] = size
     return size
 
 
-def read_yaml(path: Path, name: str) -> Any:
+def _too_big(node: Node) -> str | None:
+    values, chars = _expanded_size(node, {})
+    if values > MAX_VALUES:
+        return f"expands to more than {MAX_VALUES:,} values through aliases; refused"
+    if chars > MAX_TEXT:
+        return f"expands to more than {MAX_TEXT // (1024 * 1024)} MB of text through aliases; refused"
+    return None
+
+
+def read_yaml(path: Path, name: str, raw: bytes | None = None) -> Any:
     """Parse one YAML document safely; every failure is a CatalogueError naming file and line."""
-    return _read(path, name)[1]
+    return _read(path, name, raw)[1]
 
 
-def _bytes(path: Path, name: str) -> bytes:
+def _bytes(path: Path, name: str, *, limit: int | None = None, regular_only: bool = False) -> bytes:
+    """The file's bytes through the one bounded reader, its refusal worded as a catalogue error."""
+    from scrumcert.userfiles import CATALOGUE_LIMIT, FileRefused, read_bytes
+
     try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise CatalogueError(f"cannot read: {exc.strerror or exc}", name) from None
+        return read_bytes(path, name, limit=limit or CATALOGUE_LIMIT, regular_only=regular_only)
+    except FileRefused as exc:
+        raise CatalogueError(exc.reason, name) from None
 
 
 def _read(path: Path, name: str, raw: bytes | None = None) -> tuple[Node | None, Any]:
@@ -101,9 +122,9 @@ def _read(path: Path, name: str, raw: bytes | None = None) -> tuple[Node | None,
     try:
         node = loader.get_single_node()
         # an alias needs a '*': without one the document cannot expand, so skip the walk
-        if node is not None and "*" in text and _expanded_size(node, {}) > MAX_VALUES:
-            raise CatalogueError(f"expands to more than {MAX_VALUES:,} values through aliases; refused",
-                                 name, node.start_mark.line + 1)
+        refused = _too_big(node) if node is not None and "*" in text else None
+        if refused:
+            raise CatalogueError(refused, name, node.start_mark.line + 1)
         return node, (loader.construct_document(node) if node is not None else None)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
