@@ -29,7 +29,7 @@ def read_file(path: Path) -> dict[str, Any]:
     works, a pipe with no writer reads as empty, nothing larger than 10 MB is read. JSON duplicate
     keys are refused, as YAML's are."""
     from scrumcert.catalogue.yamlsafe import read_yaml
-    from scrumcert.userfiles import read_bytes
+    from scrumcert.files import read_bytes
 
     shown = str(path)
     raw = read_bytes(path, f"answers file {shown}")
@@ -167,11 +167,11 @@ def save(answers: Answers, path: Path) -> None:
     """Write the answers so a run can be repeated; written whole or not at all."""
     import yaml
 
-    from scrumcert.files import write_atomic
+    from scrumcert.files import write_text
 
     text = (json.dumps(plain(answers), indent=2) + "\n" if path.suffix.lower() == ".json"
             else yaml.safe_dump(plain(answers), sort_keys=False, allow_unicode=True))
-    write_atomic(path, text)
+    write_text(path, text, f"--save-answers {path}")
 
 
 class Gathered(NamedTuple):

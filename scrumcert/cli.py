@@ -155,6 +155,10 @@ def advise(
     from scrumcert.recommender import recommend
     from scrumcert.renewals import for_advice
 
+    if output:
+        from scrumcert.output import report_suffix
+
+        report_suffix(output)  # a bad --output name fails before any question or any write
     catalogue = load(data)
     options = {"role": role, "target": target, "goal": goal, "experience": experience, "exam": exam,
                "renewal": renewal, "learning": learning, "budget_usd": budget_usd,

@@ -31,10 +31,18 @@ class Group(TyperGroup):
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
+        from scrumcert.outstream import OutputClosed, OutputFailed, silence_stdout
+
         diagnostics.tolerant_streams()
         try:
             code = super().main(args, prog_name or "scrumcert", complete_var, standalone_mode=False,
                                 **extra)
+        except OutputClosed:  # the reader went away (| head): end quietly, as every Unix tool does
+            silence_stdout()
+            sys.exit(ExitStatus.OUTPUT_FAILED)
+        except OutputFailed as exc:
+            silence_stdout()
+            diagnostics.fail(exc.message, exc.exit_code)
         except ScrumcertError as exc:
             diagnostics.fail(exc.message, exc.exit_code)
         except _ClickException as exc:
@@ -68,7 +76,9 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 
 def print_version(value: bool) -> None:
     if value:
-        sys.stdout.write(f"scrumcert {__version__}\n")
+        from scrumcert.output import emit
+
+        emit(f"scrumcert {__version__}")
         raise typer.Exit()
 
 

@@ -10,6 +10,7 @@ class ExitStatus(IntEnum):
     """Every status scrumcert exits with (documented in the README); nothing else may be used."""
 
     OK = 0
+    OUTPUT_FAILED = 1  # standard output could not take the output whole (a full disk, a closed stdout)
     USAGE = 2  # bad input: unknown code, broken catalogue, bad answers, a usage error
     PARTIAL = 3  # a team plan was computed but some rows were skipped
     HANGUP = 129  # 128 + SIGHUP: the terminal went away

@@ -14,16 +14,15 @@ import errno
 import io
 import os
 import sys
+from typing import Any
 
-from scrumcert.errors import ScrumcertError
-
-OUTPUT_FAILED = 1  # the output could not be written whole
+from scrumcert.errors import ExitStatus, ScrumcertError
 
 
 class OutputFailed(ScrumcertError):
     """Standard output could not take everything written to it."""
 
-    exit_code = OUTPUT_FAILED
+    exit_code = ExitStatus.OUTPUT_FAILED
 
 
 class OutputClosed(OutputFailed):
@@ -67,6 +66,35 @@ def write_out(text: str) -> None:
         if exc.errno == errno.EPIPE:
             raise OutputClosed("output closed by its reader") from None
         raise OutputFailed(f"cannot write output: {(exc.strerror or str(exc)).lower()}") from None
+
+
+class Collector(io.TextIOBase):
+    """Stands in for stdout while Rich renders: it looks like the real stream to Rich (encoding, is
+    it a terminal) but keeps the text, which then goes out through ``write_out`` in one piece."""
+
+    def __init__(self, real: Any) -> None:
+        super().__init__()
+        self.real, self.parts = real, list[str]()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.real, "encoding", None) or "utf-8"
+
+    def isatty(self) -> bool:
+        try:
+            return bool(self.real is not None and self.real.isatty())
+        except (AttributeError, OSError, ValueError):
+            return False
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+    def text(self) -> str:
+        return "".join(self.parts)
 
 
 def silence_stdout() -> None:

@@ -66,7 +66,7 @@ def read_team_file(path: Path, catalogue: Catalogue) -> tuple[list[Person], list
     """Read a CSV or YAML team file; rows with bad values become problems, not failures. The file
     comes through the one bounded reader: a pipe (``plan /dev/stdin``, ``plan <(...)``) works, a folder
     is named as one, and nothing larger than 10 MB is read."""
-    from scrumcert.userfiles import read_bytes
+    from scrumcert.files import read_bytes
 
     raw = read_bytes(path, f"team file {path}")
     try:

@@ -574,6 +574,8 @@ def test_markup_and_escapes_are_printed_literally(run: Run, markup_catalogue: Pa
     assert_no_traceback(result)
     out = result.stdout
     assert "\x1b" not in out and "\x07" not in out
+    if "markdown" in command:  # what a Markdown renderer shows: every backslash escape undone
+        out = re.sub(r"\\(.)", r"\1", out).replace("&gt;", ">").replace("&lt;", "<").replace("&amp;", "&")
     assert "[bold]x[/bold] and [/oops]" in out
     assert "[red]Issuer[/red] \\x1b]0;title\\x07" in out
     if command[0] == "show":

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 from test_bad_input import (
     ERROR,
+    Proc,
     Run,
     Write,
     assert_fails,
@@ -32,6 +33,17 @@ from test_bad_input import (
 PY = sys.executable
 A = ["--role", "new", "--target", "scrum_master", "--goal", "job"]
 TEAM = "name,team,role,target,goal\n"
+
+
+def proc(*args: str, env: dict[str, str] | None = None, **kw: Any) -> Proc:
+    """``python -m scrumcert ARGS`` with the streams given (stdin /dev/null, stderr captured)."""
+    kw.setdefault("stdin", subprocess.DEVNULL)
+    kw.setdefault("stdout", subprocess.PIPE)
+    kw.setdefault("stderr", subprocess.PIPE)
+    done = subprocess.run([PY, "-m", "scrumcert", *args], env=env or base_env(), timeout=20, check=False,
+                          **kw)
+    done.stdout = done.stdout or b""
+    return Proc(done)
 
 
 def questions_text() -> str:
@@ -166,7 +178,7 @@ def test_save_answers_to_dev_stdout_writes_through(here: Path) -> None:
                                      ["validate"], ["compare", "CSM", "CSPO", "-f", "markdown"]])
 def test_output_to_a_full_device_fails_with_one_line(command: list[str]) -> None:
     with open("/dev/full", "wb") as full:
-        result = cli(*command, stdout=full, capture_output=False, stderr=subprocess.PIPE)
+        result = proc(*command, stdout=full)
     assert one_line_error(result, 1) == "cannot write output: no space left on device"
 
 
@@ -177,16 +189,14 @@ def test_short_write_under_a_file_size_limit_fails(tmp_path: Path) -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
 
     with out.open("wb") as fh:
-        result = cli("list", "--format", "json", stdout=fh, capture_output=False, stderr=subprocess.PIPE,
-                     preexec_fn=limit)
+        result = proc("list", "--format", "json", stdout=fh, preexec_fn=limit)
     assert one_line_error(result, 1) == "cannot write output: file too large"
     assert out.stat().st_size == 4096
 
 
 @pytest.mark.parametrize("command", [["list", "--format", "json"], ["validate"], ["show", "PSPO"]])
 def test_closed_stdout_fails_with_one_line(command: list[str]) -> None:
-    result = cli(*command, stdout=None, capture_output=False, stderr=subprocess.PIPE,
-                 pass_fds=(), preexec_fn=lambda: os.close(1))
+    result = proc(*command, preexec_fn=lambda: os.close(1))
     assert one_line_error(result, 1) == "cannot write output: standard output is closed"
 
 

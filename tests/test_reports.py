@@ -219,7 +219,7 @@ def test_markdown_escapes_table_syntax(run, tmp_path, hostile):
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     row = next(line for line in text.splitlines() if line.startswith("| Name |"))
-    assert row == ("| Name | Certified &lt;b>Scrum&lt;/b> \\| Master &amp; Co "
+    assert row == ("| Name | Certified &lt;b&gt;Scrum&lt;/b&gt; \\| Master &amp; Co "
                    "| Certified Scrum Product Owner |")
     cells = re.split(r"(?<!\\)\|", row.strip().strip("|"))
     assert len(cells) == 3  # the label and two certifications: the | in the name did not split the row
@@ -231,7 +231,8 @@ def test_control_characters_are_shown_not_written(run, tmp_path, hostile):
         assert run("compare", "CSM", "CSPO", "--data", str(hostile), "-o", str(out)).exit_code == 0
         text = out.read_text(encoding="utf-8")
         assert "\x1b" not in text
-        assert "CIO\\x1b[31m red" in text
+        shown = re.sub(r"\\(.)", r"\1", text) if name.endswith(".md") else text  # as rendered
+        assert "CIO\\x1b[31m red" in shown
 
 
 # --- refusals --------------------------------------------------------------------------------------
@@ -263,7 +264,7 @@ def test_missing_folder_is_exit_two_in_one_line(run, tmp_path):
     result = run("compare", "CSM", "CSPO", "--output", str(out))
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr == f"scrumcert: error: cannot write {out}: No such file or directory\n"
+    assert result.stderr == f"scrumcert: error: --output {out}: cannot write: no such file\n"
     assert only_file(tmp_path) == []
 
 
@@ -274,7 +275,7 @@ def test_unwritable_target_leaves_no_partial_file(run, tmp_path):
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith(f"scrumcert: error: cannot write {folder / 'x.html'}")
+    assert lines[0] == f"scrumcert: error: --output {folder / 'x.html'}: is a folder, not a file"
     assert only_file(folder) == ["x.html"]  # no temporary file left beside it
     assert list((folder / "x.html").iterdir()) == []
 
@@ -306,6 +307,6 @@ def test_a_failed_write_keeps_the_old_report_and_no_temporary_file(run, tmp_path
     monkeypatch.setattr(scrumcert.files.os, "replace", full_disk)
     result = run("compare", "CSM", "CSPO", "--output", str(out))
     assert result.exit_code == 2
-    assert result.stderr == f"scrumcert: error: cannot write {out}: No space left on device\n"
+    assert result.stderr == f"scrumcert: error: --output {out}: cannot write: no space left on device\n"
     assert out.read_text(encoding="utf-8") == "the report sent yesterday\n"
     assert only_file(tmp_path) == ["x.md"]

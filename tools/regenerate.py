@@ -79,10 +79,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"out of date: {path.relative_to(REPO)} (run: python tools/regenerate.py)",
                       file=sys.stderr)
             return 1 if old else 0
-        from scrumcert.files import write_atomic
+        from scrumcert.files import write_text
 
         for path, make in GENERATED.items():
-            write_atomic(path, make())  # whole or not at all
+            write_text(path, make())  # whole or not at all
             print(f"wrote {path.relative_to(REPO)}")
     except ScrumcertError as exc:  # an invalid catalogue: say where, write nothing more
         print(f"regenerate: error: {exc.message}", file=sys.stderr)

@@ -94,7 +94,7 @@ def _from_cache(entry: Path, key: bytes, digest: str, raw_size: int) -> Any:
     """A verified cache entry's data, or None: a regular file of sane size, signed with this user's
     key for these YAML bytes, JSON that parses. Anything else (a FIFO, a device, a folder, deep or
     edited JSON) is ignored and the YAML is parsed instead."""
-    from scrumcert.userfiles import FileRefused, read_bytes
+    from scrumcert.files import FileRefused, read_bytes
 
     try:
         blob = read_bytes(entry, str(entry), limit=8 * raw_size + 65536, regular_only=True)
@@ -131,7 +131,7 @@ def _parse_cached(path: Path, name: str, use_cache: bool = True
 
 def _store(where: tuple[Path, bytes, str], data: Any) -> None:
     """Best effort, private (0600 in a 0700 folder): a cache that cannot be written only costs time."""
-    from scrumcert.userfiles import write_text
+    from scrumcert.files import write_text
 
     entry, key, digest = where
     try:

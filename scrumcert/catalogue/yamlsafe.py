@@ -4,7 +4,7 @@ PyYAML's safe loader (the C one when present), so no tag can construct an object
 refused; the size a document would expand to through aliases, in values *and* in characters of text,
 is measured on the parsed node graph *before* anything is constructed, so an alias bomb (many values,
 or one big string used thousands of times) is refused in microseconds, before it can fill the memory
-or the parse cache. Files are read through the one bounded reader (``userfiles.read_bytes``). Every
+or the parse cache. Files are read through the one bounded reader (``files.read_bytes``). Every
 failure is a CatalogueError naming the file and the line.
 """
 
@@ -103,7 +103,7 @@ def read_yaml(path: Path, name: str, raw: bytes | None = None) -> Any:
 
 def _bytes(path: Path, name: str, *, limit: int | None = None, regular_only: bool = False) -> bytes:
     """The file's bytes through the one bounded reader, its refusal worded as a catalogue error."""
-    from scrumcert.userfiles import CATALOGUE_LIMIT, FileRefused, read_bytes
+    from scrumcert.files import CATALOGUE_LIMIT, FileRefused, read_bytes
 
     try:
         return read_bytes(path, name, limit=limit or CATALOGUE_LIMIT, regular_only=regular_only)

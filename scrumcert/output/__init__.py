@@ -47,15 +47,21 @@ def show(view: View, fmt: Format, report: Path | None = None) -> ExitStatus:
         emit(html_page(view.blocks(), view.title))
     else:
         from scrumcert.output import terminal
+        from scrumcert.outstream import Collector, write_out
 
-        terminal.write(view.blocks())
+        collected = Collector(sys.stdout)  # rendered whole, then written by the one output writer
+        terminal.write(view.blocks(), terminal.make_console(file=collected))
+        write_out(collected.text())
     for line in view.problems():
         diagnostics.error(line)
     return view.exit_status
 
 
 def emit(text: str) -> None:
-    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    """Every byte of output goes through the one output writer (short and failed writes fail the run)."""
+    from scrumcert.outstream import write_out
+
+    write_out(text if text.endswith("\n") else text + "\n")
 
 
 def emit_json(value: Any, depth: int | None = None) -> None:
@@ -73,7 +79,9 @@ def emit_json(value: Any, depth: int | None = None) -> None:
             return "{\n" + ",\n".join(inner) + "\n" + "  " * level + "}"
         return "[\n" + ",\n".join(pad + dumps(v, level + 1) for v in item) + "\n" + "  " * level + "]"
 
-    emit(dumps(value, 0))
+    from scrumcert.safe_text import json_text
+
+    emit(json_text(dumps(value, 0)))  # C1, bidirectional and invisible characters as \uXXXX escapes
 
 
 def _generated() -> str:
@@ -89,15 +97,22 @@ def html_page(blocks: list[Block], title: str) -> str:
     return to_html(blocks, title, _generated())
 
 
-def write_report(path: Path, blocks: list[Block], title: str) -> None:
-    """--output: Markdown (.md) or a self-contained HTML page (.html), written whole or not at all."""
-    from scrumcert.files import write_atomic
-    from scrumcert.output.blocks import to_markdown
-
+def report_suffix(path: Path) -> str:
+    """The kind of report --output asks for; checked before anything is written (or asked)."""
     suffix = path.suffix.lower()
     if suffix not in REPORT_SUFFIXES:
         raise ScrumcertError(f"--output {path}: use a .md or .html file name")
+    return suffix
+
+
+def write_report(path: Path, blocks: list[Block], title: str) -> None:
+    """--output: Markdown (.md) or a self-contained HTML page (.html), through the one safe writer."""
+    from scrumcert.files import write_text
+    from scrumcert.output.blocks import to_markdown
+    from scrumcert.safe_text import markdown_text
+
+    suffix = report_suffix(path)
     text = (html_page(blocks, title) if suffix in (".html", ".htm")
-            else f"# {title}\n\n{to_markdown(blocks)}\n_{_generated()}_\n")
-    write_atomic(path, text)
+            else f"# {markdown_text(title)}\n\n{to_markdown(blocks)}\n_{_generated()}_\n")
+    write_text(path, text, f"--output {path}")
     diagnostics.wrote(path)

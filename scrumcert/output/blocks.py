@@ -81,10 +81,12 @@ def texts(blocks: list[Block]) -> list[str]:
 
 # --- Markdown ------------------------------------------------------------------------------------------
 
-def _cell(text: str) -> str:
-    """One Markdown cell or line: no line breaks; pipes escaped; '<' and '&' escaped so that text from
-    a catalogue is never taken for HTML by a Markdown renderer."""
-    return " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
+def _cell(text: str, line_start: bool = True) -> str:
+    """One Markdown cell or line, through the one sanitiser: text from a catalogue never becomes a
+    link, an image, a heading or HTML once a Markdown renderer reads it."""
+    from scrumcert.safe_text import markdown_text
+
+    return markdown_text(text, line_start)
 
 
 def to_markdown(blocks: list[Block]) -> str:
@@ -98,9 +100,10 @@ def to_markdown(blocks: list[Block]) -> str:
             out.append("\n".join(f"{f'{n}.' if b.numbered else '-'} {_cell(i)}"
                                  for n, i in enumerate(b.items, 1)))
         elif isinstance(b, Grid):
-            lines = ["| " + " | ".join(_cell(h) for h in b.header) + " |", "|" + " --- |" * len(b.header)]
+            head = " | ".join(_cell(h, False) for h in b.header)
+            lines = [f"| {head} |", "|" + " --- |" * len(b.header)]
             for n, row in enumerate(b.rows):
-                cells = [_cell(v) for v in row]
+                cells = [_cell(v, False) for v in row]
                 if n in b.strong:
                     cells[0] = f"**{cells[0]}**"
                 lines.append("| " + " | ".join(cells) + " |")

@@ -17,9 +17,15 @@ from scrumcert.safe_text import literal
 
 
 def _line(kind: str, text: str) -> None:
+    """One line; a closed or broken stderr (``2>&-``) loses the line but never changes the exit status."""
     prefix = f"scrumcert: {kind}: " if kind else "scrumcert: "
-    sys.stderr.write(f"{prefix}{literal(' '.join(text.split()))}\n")
-    sys.stderr.flush()
+    if sys.stderr is None:
+        return
+    try:
+        sys.stderr.write(f"{prefix}{literal(' '.join(text.split()))}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
 
 
 def error(text: str) -> None:
@@ -33,7 +39,7 @@ def warn(text: str) -> None:
 
 def wrote(path: Path | str) -> None:
     """Where a report went, so a user who redirected stdout still sees it."""
-    _line("", f"wrote {path}")
+    _line("", f"wrote {literal(str(path))}")  # a newline in the name is shown, not obeyed
 
 
 def fail(text: str, status: ExitStatus | int = ExitStatus.USAGE) -> NoReturn:

@@ -108,11 +108,11 @@ def source_groups(certs: Sequence[Certification], facts_words: dict[str, str] | 
 # --- Markdown -------------------------------------------------------------------------------------
 
 def md_text(text: str) -> str:
-    """One line of Markdown from data: no line breaks; characters Markdown or HTML would act on escaped."""
-    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;")
-    for ch in "\\`*_[]|":
-        text = text.replace(ch, "\\" + ch)
-    return text
+    """One line of Markdown from data: no line breaks; characters Markdown or HTML would act on escaped
+    (the one sanitiser, ``safe_text.markdown_text``)."""
+    from scrumcert.safe_text import markdown_text
+
+    return markdown_text(text)
 
 
 def md_inline(value: Inline) -> str:

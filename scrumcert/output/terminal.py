@@ -8,6 +8,7 @@ never at import, so ``NO_COLOR``, ``COLUMNS`` and pipes are honoured.
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -21,10 +22,21 @@ DIFFERS = "*"
 LEGEND = f"{DIFFERS} marks the rows where they differ"
 
 
-def make_console(stderr: bool = False) -> Console:
+def make_console(stderr: bool = False, file: Any = None) -> Console:
     """A console for this run. Rich itself drops colour when piped or when NO_COLOR is set, takes the
-    width from the terminal or COLUMNS (80 when piped), and falls back to ASCII when the locale is C."""
-    return Console(file=sys.stderr if stderr else sys.stdout, highlight=False, emoji=False)
+    width from the terminal or COLUMNS (80 when piped), and falls back to ASCII when the locale is C.
+    A COLUMNS of 0 or less (some environments export COLUMNS=0) is ignored: Rich would print nothing.
+    ``file`` stands in for the stream (the output writer's Collector) and answers as it would."""
+    import os
+
+    stream = sys.stderr if stderr else sys.stdout
+    width = None
+    try:
+        if int(os.environ.get("COLUMNS", "1")) <= 0:
+            width = os.get_terminal_size(stream.fileno()).columns if stream.isatty() else 80
+    except (ValueError, OSError, AttributeError):
+        width = None
+    return Console(file=file or stream, highlight=False, emoji=False, width=width)
 
 
 def write(blocks: list[Block], console: Console | None = None) -> None:

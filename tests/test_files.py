@@ -1,4 +1,4 @@
-"""The one safe reader and the one safe writer (scrumcert/userfiles.py), tried on every kind of path a
+"""The one safe reader and the one safe writer (scrumcert/files.py), tried on every kind of path a
 user can name: regular files, symlinks, read-only and private files, folders, pipes and devices."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from scrumcert.userfiles import FileRefused, read_bytes, write_text
+from scrumcert.files import FileRefused, read_bytes, write_text
 
 ROOT = os.geteuid() == 0
 
