@@ -183,6 +183,7 @@ class Builder:
                               f"the minimum price {low} is above the maximum {high}")
             self._check_sourced(f, at, c)
             certs[c["code"]] = self._certification(c)
+        self._no_prerequisite_cycle()
         return certs
 
     def _check_provenance(self) -> None:
@@ -198,6 +199,43 @@ class Builder:
                     if "kind" not in source:
                         raise f.error((key, i, "sources", j, "kind"), "required field is missing "
                                       "(official, trainer or secondary: whose page it is)")
+
+    def _no_prerequisite_cycle(self) -> None:
+        """Prerequisites (required or recommended) must not go round in a circle: with AAA needing BBB
+        and BBB needing AAA, neither could ever be taken, and the advice would say so to a beginner."""
+        where = {c["code"]: (f, i) for f, i, c in self.items["certifications"]}
+        needs = {c["code"]: [*c.get("prerequisites", {}).get("codes", []),
+                             *c.get("prerequisites", {}).get("recommended", [])]
+                 for _, _, c in self.items["certifications"]}
+        required = {c["code"]: c.get("prerequisites", {}).get("codes", [])
+                    for _, _, c in self.items["certifications"]}
+        done: set[str] = set()
+        for start in needs:
+            if start in done:
+                continue
+            trail: list[str] = []
+            on_trail: set[str] = set()
+            stack: list[tuple[str, int]] = [(start, 0)]
+            while stack:  # depth first, without recursion: a long chain must not hit Python's limit
+                code, n = stack.pop()
+                if n == 0:
+                    trail.append(code)
+                    on_trail.add(code)
+                if n < len(needs.get(code, [])):
+                    stack.append((code, n + 1))
+                    nxt = needs[code][n]
+                    if nxt in on_trail:
+                        circle = [*trail[trail.index(nxt):], nxt]
+                        f, i = where[circle[0]]
+                        kind = "codes" if circle[1] in required[circle[0]] else "recommended"
+                        raise f.error(("certifications", i, "prerequisites", kind),
+                                      "prerequisite cycle: " + " needs ".join(circle))
+                    if nxt not in done:
+                        stack.append((nxt, 0))
+                else:
+                    trail.pop()
+                    on_trail.discard(code)
+                    done.add(code)
 
     def _check_sourced(self, f: Part, at: tuple[str | int, ...], c: dict[str, Any]) -> None:
         """Every fact that is given must be backed by a source that names it."""
@@ -258,6 +296,11 @@ class Builder:
         for f, i, c in self.items["certifications"]:
             for j, spelling in enumerate(spellings(c["code"], c["name"], c.get("aliases", []))):
                 key = normalise(spelling)
+                if not key:  # punctuation only: it could find nothing, so it must not find everything
+                    if j >= 2:
+                        raise f.error(("certifications", i, "aliases", j - 2),
+                                      f"{spelling!r} has no letter or digit to be looked up by")
+                    continue
                 other = index.get(key)
                 if other and other != c["code"]:
                     path = ("certifications", i, *(("code",) if j == 0 else ("name",) if j == 1

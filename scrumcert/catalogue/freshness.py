@@ -19,7 +19,11 @@ def today() -> date:
     pinned = os.environ.get("SCRUMCERT_TODAY")
     if not pinned:
         return date.today()
+    import re
+
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", pinned):  # fromisoformat also takes 20261125, 2026-W48-3
+            raise ValueError(pinned)
         return date.fromisoformat(pinned)
     except ValueError:
         from scrumcert.errors import ScrumcertError
@@ -34,6 +38,8 @@ def stale(certs: list[Certification], months: int = 12, now: date | None = None)
 
     now = now or today()
     year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
+    if year < 1:
+        return []  # nothing can be checked before the year 1
     limit = date(year, month + 1, min(now.day, calendar.monthrange(year, month + 1)[1]))
     out = []
     for c in certs:

@@ -1,8 +1,10 @@
 """Names as people type them: certification codes, issuers and roles.
 
 ``PSPO``, ``pspo1``, ``PSPO I``, ``pspo-i`` and ``Professional Scrum Product Owner I`` must all find
-PSPO-I. Every spelling is reduced to one key (upper case, letters and digits only, a trailing 1/2/3
-read as the Roman numeral) and looked up in the index the loader builds from codes, names and aliases.
+PSPO-I. Every spelling is reduced to one key (compatibility-normalised and case-folded, letters and
+digits of every script only, a trailing 1/2/3 read as the Roman numeral) and looked up in the index
+the loader builds from codes, names and aliases. "Сертифицированный скрам-мастер" and
+"認定プロダクトオーナー" are keys like any other; a spelling with no letter or digit has no key.
 """
 
 from __future__ import annotations
@@ -21,8 +23,12 @@ _TRAILING_DIGIT = re.compile(r"(?<=[A-Z])([123])$")
 
 
 def normalise(text: str) -> str:
-    """The lookup key of one spelling: ``"pspo-1"`` -> ``"PSPOI"``."""
-    key = re.sub(r"[^A-Z0-9]", "", text.upper())
+    """The lookup key of one spelling: ``"pspo-1"`` -> ``"PSPOI"``; letters of every script are kept
+    (keeping only A-Z made every Cyrillic or Japanese name the same empty key)."""
+    import unicodedata
+
+    folded = unicodedata.normalize("NFKC", text).casefold().upper()
+    key = "".join(ch for ch in folded if ch.isalnum())
     return _TRAILING_DIGIT.sub(lambda m: _ROMAN[m.group(1)], key)
 
 
@@ -36,13 +42,13 @@ def resolve(catalogue: Catalogue, text: str) -> str:
 
     A credential outside the catalogue (PMP, PRINCE2 ...) is not a certification here: the error says
     so instead of suggesting a near miss."""
-    key = normalise(text)
-    code = catalogue.index.get(key)
-    if code:
-        return code
     if not text.strip():
         raise ScrumcertError("no certification code given (an empty one)")
-    other = catalogue.other_index.get(key)
+    key = normalise(text)
+    code = catalogue.index.get(key) if key else None
+    if code:
+        return code
+    other = catalogue.other_index.get(key) if key else None
     if other:
         o = catalogue.others[other]
         raise ScrumcertError(f"{o.code} ({o.name}, {o.issuer}) is outside scrumcert's catalogue: "

@@ -68,28 +68,38 @@ class Str(Spec):
         return out
 
 
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 24 else f"{text[:12]}...({len(text)} digits)"
+
+
+def _bound(value: float) -> str:
+    return f"{value:,}" if float(value).is_integer() else f"{value:g}"
+
+
 class Num(Spec):
-    def __init__(self, integer: bool = False, minimum: float = 0, maximum: float | None = None) -> None:
+    """A number between ``minimum`` and ``maximum``. The maximum is required: an unbounded number
+    let a 400-digit price through, which no renderer can show (``float()`` overflows) and no human
+    meant; every number in a catalogue has a sane upper bound (see the constants below)."""
+
+    def __init__(self, integer: bool = False, minimum: float = 0, *, maximum: float) -> None:
         self.integer, self.minimum, self.maximum = integer, minimum, maximum
 
     def check(self, value: Any, path: Path) -> int | float:
         ok = int if self.integer else (int, float)
         if isinstance(value, bool) or not isinstance(value, ok):
             raise SchemaError(path, f"expected {'a whole number' if self.integer else 'a number'}, "
-                                    f"got {_kind(value)} {value!r}")
+                                    f"got {_kind(value)} {_short(value)}")
         if isinstance(value, float) and not math.isfinite(value):
             raise SchemaError(path, f"expected a finite number, got {value!r}")
-        if value < self.minimum or (self.maximum is not None and value > self.maximum):
-            top = f" and {self.maximum:g}" if self.maximum is not None else ""
-            raise SchemaError(path, f"{value!r} is out of range (expected between {self.minimum:g}{top})"
-                              if top else f"{value!r} is below the minimum {self.minimum:g}")
+        if value < self.minimum or value > self.maximum:
+            low, high = _bound(self.minimum), _bound(self.maximum)
+            raise SchemaError(path, f"{_short(value)} is out of range (expected between {low} and {high})")
         return value
 
     def json(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "integer" if self.integer else "number", "minimum": self.minimum}
-        if self.maximum is not None:
-            out["maximum"] = self.maximum
-        return out
+        return {"type": "integer" if self.integer else "number", "minimum": self.minimum,
+                "maximum": self.maximum}
 
 
 class Bool(Spec):
@@ -105,6 +115,14 @@ class Bool(Spec):
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def latest_today() -> date:
+    """Today's date where it is latest (UTC+14, Kiritimati): a date checked "today" by someone east of
+    the user is not in the future, whatever the user's time zone (``date.today()`` is local time)."""
+    from datetime import datetime, timedelta, timezone
+
+    return datetime.now(timezone(timedelta(hours=14))).date()
+
+
 class Day(Spec):
     """A calendar date written as YAML's ``YYYY-MM-DD``, never in the future."""
 
@@ -118,7 +136,7 @@ class Day(Spec):
                 raise SchemaError(path, f"expected a date YYYY-MM-DD, got {value!r}") from None
         if not isinstance(value, date) or hasattr(value, "hour"):
             raise SchemaError(path, f"expected a date YYYY-MM-DD, got {_kind(value)}")
-        if value > date.today():
+        if value > latest_today():
             raise SchemaError(path, f"{value.isoformat()} is in the future")
         return value
 
@@ -263,8 +281,13 @@ ID = Str(r"[a-z][a-z0-9_]*", "an id (lower_snake_case)")
 VALUE = Str(r"[a-z0-9][a-z0-9_]*", "a value (lower_snake_case; may start with a digit)")
 TEXT = Str()
 MAYBE_TEXT = Nullable(Str())
-MAYBE_INT = Nullable(Num(integer=True))
-MAYBE_NUM = Nullable(Num())
+# Upper bounds: far above anything real, far below what breaks a renderer (floats end near 1.8e308).
+MAX_USD = 10_000_000  # a price or a fee, in US dollars
+MAX_COUNT = 100_000  # questions, minutes, attempts, education units, PDUs, course days and hours
+MAX_MONTHS = 1_200  # experience asked for: a hundred years
+MAYBE_USD = Nullable(Num(integer=True, maximum=MAX_USD))
+MAYBE_INT = Nullable(Num(integer=True, maximum=MAX_COUNT))
+MAYBE_NUM = Nullable(Num(maximum=MAX_COUNT))
 URL = Str(r"https?://\S+", "an http(s) address")
 
 _SOURCE_FIELDS = {"url": URL, "document": TEXT, "published": Nullable(Day()),
@@ -283,14 +306,14 @@ CERTIFICATION = Obj(
         "roles": ListOf(ID, unique=True), "summary": TEXT,
         "course": Obj({"required": Bool()}, {
             "name": MAYBE_TEXT, "days": MAYBE_NUM, "hours": MAYBE_NUM, "note": MAYBE_TEXT,
-            "price_usd": Obj({}, {"min": MAYBE_INT, "max": MAYBE_INT, "as_of": Nullable(Day())}),
+            "price_usd": Obj({}, {"min": MAYBE_USD, "max": MAYBE_USD, "as_of": Nullable(Day())}),
         }),
         "exam": Literal("none", Obj({}, {
             "questions": MAYBE_INT, "minutes": MAYBE_INT, "pass_percent": Nullable(Num(maximum=100)),
-            "fee_usd": MAYBE_INT, "attempts_included": MAYBE_INT, "note": MAYBE_TEXT,
+            "fee_usd": MAYBE_USD, "attempts_included": MAYBE_INT, "note": MAYBE_TEXT,
         })),
         "renewal": Literal("lifetime", Obj({}, {
-            "every_years": Nullable(Num(minimum=0.25, maximum=100)), "fee_usd": MAYBE_INT,
+            "every_years": Nullable(Num(minimum=0.25, maximum=100)), "fee_usd": MAYBE_USD,
             "education_units": MAYBE_INT,
             "unit": Nullable(Enum(UNITS)), "note": MAYBE_TEXT,
         })),
@@ -303,7 +326,7 @@ CERTIFICATION = Obj(
         "unconfirmed": ListOf(Enum(UNCONFIRMABLE), unique=True),
         "prerequisites": Obj({}, {
             "codes": ListOf(CODE, unique=True), "recommended": ListOf(CODE, unique=True),
-            "experience_months": MAYBE_INT, "note": MAYBE_TEXT,
+            "experience_months": Nullable(Num(integer=True, maximum=MAX_MONTHS)), "note": MAYBE_TEXT,
         }),
         "leads_to": ListOf(CODE, unique=True),
         "includes": ListOf(CODE, unique=True),
@@ -327,7 +350,7 @@ QUESTION = Obj(
      "default": Nullable(Str()), "required": Bool()},
 )
 
-BOUND = Obj({}, {"min": Num(integer=True), "max": Num(integer=True)})
+BOUND = Obj({}, {"min": Num(integer=True, maximum=10**12), "max": Num(integer=True, maximum=10**12)})
 
 RULE = Obj(
     {"id": Str(r"[a-z0-9][a-z0-9_-]*", "a rule id (lower-case, digits, '-', '_')"),

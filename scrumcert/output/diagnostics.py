@@ -39,7 +39,8 @@ def warn(text: str) -> None:
 
 def wrote(path: Path | str) -> None:
     """Where a report went, so a user who redirected stdout still sees it."""
-    _line("", f"wrote {literal(str(path))}")  # a newline in the name is shown, not obeyed
+    shown = literal(str(path)).replace("\n", "\\x0a").replace("\t", "\\x09")
+    _line("", f"wrote {shown}")  # a newline in the name is shown, not obeyed
 
 
 def fail(text: str, status: ExitStatus | int = ExitStatus.USAGE) -> NoReturn:
