@@ -319,17 +319,11 @@ def read_files(names: Sequence[str]) -> list[tuple[str, str]]:
             stream = getattr(sys.stdin, "buffer", None)
             raw = stream.read(AD_LIMIT + 1) if stream is not None else b""
             label = "standard input"
-        else:
-            path = Path(name)
+        else:  # the one bounded reader: no FIFO blocks, no device fills the memory
+            from scrumcert.files import read_bytes
+
             label = name
-            if path.is_dir():
-                raise ScrumcertError(f"{name}: is a folder, not a file")
-            try:
-                with path.open("rb") as fh:
-                    raw = fh.read(AD_LIMIT + 1)
-            except OSError as exc:
-                why = "no such file" if isinstance(exc, FileNotFoundError) else exc.strerror or exc
-                raise ScrumcertError(f"{name}: {why}") from None
+            raw = read_bytes(Path(name), name, limit=AD_LIMIT)
         if len(raw) > AD_LIMIT:
             raise ScrumcertError(f"{label}: is larger than 1 MB; one job ad is a few KB")
         out.append((label, raw.decode("utf-8", errors="replace")))

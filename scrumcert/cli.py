@@ -231,11 +231,11 @@ def renewals(
     result = rules.renewals(catalogue, [rules.parse_holding(catalogue, h, now, need_date=True) for h in held],
                             now)
     if ics:
-        from scrumcert.files import write_atomic
+        from scrumcert.files import write_text
         from scrumcert.ical import calendar
         from scrumcert.output import diagnostics
 
-        write_atomic(ics, calendar(result.items, now))
+        write_text(ics, calendar(result.items, now), f"--ics {ics}")
         diagnostics.wrote(ics)
     return show_view(Renewals(result), fmt)
 

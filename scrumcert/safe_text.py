@@ -48,9 +48,10 @@ def json_text(text: str) -> str:
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def markdown_text(text: str) -> str:
-    """One line of Markdown from data: on one line, shown literally, nothing Markdown or HTML acts on."""
+def markdown_text(text: str, line_start: bool = True) -> str:
+    """One line of Markdown from data: on one line, shown literally, nothing Markdown or HTML acts on.
+    ``line_start=False`` for a table cell, where a leading ``#`` or ``-`` means nothing."""
     text = literal(" ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MARKDOWN.sub(lambda m: "\\" + m.group(), text)
-    return _LEADING.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text)
+    return _LEADING.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text) if line_start else text
