@@ -270,7 +270,7 @@ def test_sources_markdown(run, aged):
     rows = lines[4:]
     assert len(rows) == len(catalogue.all_sources())
     assert rows[0].startswith(f"| 2024-07-07 | rule:{catalogue.rules[1].id} |")
-    assert rows[1] == ("| 2025-01-05 | CSPO (price) | [trainer] Turboscrum, CSPO vs PSPO "
+    assert rows[1] == ("| 2025-01-05 | CSPO (price) | \\[trainer\\] Turboscrum, CSPO vs PSPO "
                        "https://turboscrum.com/cspo-vs-pspo |")
     assert rows[2].startswith("| 2025-09-09 | CSM (course, exam) |")
 

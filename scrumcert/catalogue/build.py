@@ -330,6 +330,8 @@ class Builder:
             for j, spelling in enumerate(spellings(o["code"], o["name"], o.get("aliases", []))):
                 path = (*at, *(("code",) if j == 0 else ("name",) if j == 1 else ("aliases", j - 2)))
                 key = normalise(spelling)
+                if not key:  # punctuation only: never an index key
+                    continue
                 taken = index.get(key) or other_index.get(key)
                 if taken and taken != o["code"]:
                     raise f.error(path, f"{spelling!r} would also find {taken}; spellings must be unique")
