@@ -61,7 +61,8 @@ def rendered(run: Callable[..., Any], fmt: str, *args: str) -> str:
     if fmt == "json":
         return "\n".join(_flat(s) for s in _strings(json.loads(out)))
     if fmt == "markdown":
-        out = out.replace("\\|", "|").replace("&lt;", "<").replace("&amp;", "&")
+        # as a Markdown renderer shows it: every backslash escape undone, entities read
+        out = re.sub(r"\\(.)", r"\1", out).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
     if fmt == "html":
         out = html.unescape(re.sub(r"<[^>]+>", " ", out))  # the text of the page, tags aside
     return _flat(out)

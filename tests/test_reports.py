@@ -165,6 +165,8 @@ def test_plan_report(run, tmp_path, suffix):
     result = run("plan", str(TEAMS / "two_teams.csv"), "--output", str(out), env=ENV)
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
+    if suffix == ".md":
+        text = re.sub(r"\\([_\[\]])", r"\1", text)  # as rendered: escaped _ [ ] read plainly
     for part in ("Team plan: two_teams.csv", "Ana", "Ben", "Finn", "PSMPO with Ben", "Learning together",
                  "Seats", "Total cost", "Over 3 years, renewals included", "Sources", "http", GENERATED):
         assert part in text, part
