@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from scrumcert.ads import AdsReport
 
 Answers = dict[str, Any]
+Asker = Callable[[Catalogue, Answers], Answers]
 
 
 def read_file(path: Path) -> dict[str, Any]:
@@ -192,10 +193,11 @@ class Gathered(NamedTuple):
 
 
 def gather(catalogue: Catalogue, options: Mapping[str, Any], file: Path | None = None,
-           ad_files: Sequence[str] = (), can_ask: bool | None = None) -> Gathered:
+           ad_files: Sequence[str] = (), ask: Asker | None = None, can_ask: bool | None = None) -> Gathered:
     """The answers for ``advise``: options first, then the answers file, then what the job ads name
-    (as ``employer_asks``), then the interview for what is still missing, when there is a terminal
-    to ask on (``can_ask``; by default, stdin and stdout are terminals)."""
+    (as ``employer_asks``), then ``ask`` (the interview) for what is still missing, when there is a
+    terminal to ask on (``can_ask``; by default, stdin and stdout are terminals). The interview is
+    passed in rather than imported: it checks its replies with this module's parser."""
     from scrumcert import renewals
     from scrumcert.catalogue.freshness import today
 
@@ -226,11 +228,9 @@ def gather(catalogue: Catalogue, options: Mapping[str, Any], file: Path | None =
     if lacking:
         if can_ask is None:
             can_ask = sys.stdin is not None and sys.stdin.isatty() and sys.stdout.isatty()
-        if not can_ask:
+        if not can_ask or ask is None:
             flags = " ".join(f"--{m.replace('_', '-')} VALUE" for m in lacking)
             raise ScrumcertError(f"no terminal to ask on, and these answers are missing: "
                                  f"{', '.join(lacking)}; give them as {flags} or in --answers FILE")
-        from scrumcert.interview import ask
-
         given = ask(catalogue, given)
     return Gathered(given, with_defaults(catalogue, given), since, report, tuple(asks))

@@ -22,6 +22,7 @@ from scrumcert.cli_parts import (
     OutputOption,
     YearsOption,
     complete_code,
+    interview,
     load,
     print_version,
 )
@@ -163,7 +164,7 @@ def advise(
     options = {"role": role, "target": target, "goal": goal, "experience": experience, "exam": exam,
                "renewal": renewal, "learning": learning, "budget_usd": budget_usd,
                "held": ",".join(held) if held else None}
-    got = answers.gather(catalogue, options, answers_file, ads_files or ())
+    got = answers.gather(catalogue, options, answers_file, ads_files or (), ask=interview)
     advice = recommend(catalogue, got.full)
     if save_answers:
         answers.save(got.to_save(), save_answers)

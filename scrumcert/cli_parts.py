@@ -1,5 +1,5 @@
 """What every command of the command line shares: the app's settings and its one way out on failure,
-the common options, opening the catalogue, and completion of codes.
+the common options, opening the catalogue, completion of codes, and the interview.
 
 Kept apart from ``cli.py`` so that it holds the commands alone; nothing here imports anything heavy.
 """
@@ -103,3 +103,10 @@ YearsOption = Annotated[int, typer.Option("--years", min=1, max=50,
                                           help="Count the cost of ownership over this many years.")]
 OutputOption = Annotated[Path | None, typer.Option(
     "--output", "-o", metavar="FILE", help="Also write a report: FILE.md (Markdown) or FILE.html (a page).")]
+
+
+def interview(catalogue: Catalogue, given: dict[str, Any]) -> dict[str, Any]:
+    """Ask what is still missing (imported only now: questionary costs about 100 ms)."""
+    from scrumcert.interview import ask
+
+    return ask(catalogue, given)

@@ -54,3 +54,17 @@ def test_a_typed_budget_that_is_no_whole_number_is_refused_with_a_reason(catalog
     assert reason is not None and reason.startswith("'budget_usd' must be a whole number from 0 to ")
     with pytest.raises(ScrumcertError):
         answers.parse(catalogue, q, typed)
+
+
+def test_the_interview_asks_only_what_options_and_file_left_open(catalogue: Catalogue) -> None:
+    seen: list[dict[str, object]] = []
+
+    def interview(cat: Catalogue, given: answers.Answers) -> answers.Answers:
+        seen.append(dict(given))
+        return {**given, "goal": answers.parse(cat, cat.questions["goal"], "team")}
+
+    got = answers.gather(catalogue, {"role": "coach", "target": "both"}, ask=interview, can_ask=True)
+    assert seen == [{"role": "coach", "target": "both"}]
+    assert (got.full["role"], got.full["goal"]) == ("coach", "team")
+    with pytest.raises(ScrumcertError, match="no terminal to ask on"):
+        answers.gather(catalogue, {"role": "coach"}, ask=interview, can_ask=False)
