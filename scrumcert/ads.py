@@ -16,7 +16,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from scrumcert.catalogue.model import Catalogue
 from scrumcert.errors import ScrumcertError
@@ -267,18 +267,6 @@ def employer_asks(report: AdsReport, least_share: float = 0.5, least_ads: int = 
         return ()
     return tuple(c.code for c in report.counts
                  if c.named >= least_ads and c.named / report.ads >= least_share)
-
-
-def as_json(report: AdsReport) -> dict[str, Any]:
-    """``{"ads": n, "counts": {CODE: {"named", "required", "preferred"}}, "alternatives": [...]}``."""
-    return {
-        "ads": report.ads,
-        "counts": {c.code: {"named": c.named, "required": c.required, "preferred": c.preferred}
-                   for c in report.counts},
-        "alternatives": sorted({tuple(sorted(g)) for r in report.readings for g in r.alternatives}),
-        "per_ad": [{"ad": r.name, "named": {code: status for code, status in r.named.items()},
-                    "alternatives": [list(g) for g in r.alternatives]} for r in report.readings],
-    }
 
 
 def read_texts(named: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING, Any
 from scrumcert.catalogue.model import Certification, OtherCredential, Source
 
 if TYPE_CHECKING:
+    from scrumcert.ads import AdsReport
     from scrumcert.planner import Plan
     from scrumcert.recommender import Advice
+    from scrumcert.renewals import AdviceRenewals, Renewals
 
 
 def _plain(value: Any) -> Any:
@@ -103,3 +105,56 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
                  "years_unknown": {code: list(parts) for code, parts in plan.years_unknown.items()}},
         "problems": [{"row": p.row, "message": p.message} for p in plan.problems],
     }
+
+
+def renewals_dict(r: Renewals) -> dict[str, Any]:
+    """`renewals`: items with code, since, expires, lapsed, fee_usd, education_units, unit and note;
+    then total_fee_usd and total_units. The other keys add to it."""
+    return {
+        "today": r.today.isoformat(),
+        "items": [{
+            "code": i.code, "since": i.since.isoformat() if i.since else None,
+            "expires": i.expires.isoformat() if i.expires else None, "lapsed": i.lapsed,
+            "fee_usd": i.fee_usd, "education_units": i.education_units, "unit": i.unit, "note": i.note,
+            "issuer": i.issuer, "lifetime": i.lifetime, "counts": i.counts, "todo": i.todo,
+            "fee_unconfirmed": i.fee_unconfirmed, "renewed_with": i.paid_by,
+        } for i in r.items],
+        "total_fee_usd": r.total_fee_usd,
+        "total_units": dict(r.total_units),
+        "combined": list(r.combined),
+        "unknown": list(r.unknown),
+        "sources": [{"issuer": issuer, "title": s.title, "url": s.url, "kind": s.kind,
+                     "checked": s.checked.isoformat(), "facts": list(s.facts), "quote": s.quote}
+                    for issuer, s in r.sources],
+    }
+
+
+def ads_dict(report: AdsReport) -> dict[str, Any]:
+    """`ads`: ``{"ads": n, "counts": {CODE: {"named", "required", "preferred"}}}``, most named first,
+    then the alternatives and what each ad named."""
+    return {
+        "ads": report.ads,
+        "counts": {c.code: {"named": c.named, "required": c.required, "preferred": c.preferred}
+                   for c in report.counts},
+        "alternatives": [list(g) for g in sorted({tuple(sorted(g)) for r in report.readings
+                                                  for g in r.alternatives})],
+        "per_ad": [{"ad": r.name, "named": dict(r.named), "alternatives": [list(g) for g in r.alternatives]}
+                   for r in report.readings],
+    }
+
+
+def advice_extra_dict(extra: AdviceRenewals, report: AdsReport | None, asks: tuple[str, ...]
+                      ) -> dict[str, Any]:
+    """What `advise` adds to its JSON: the renewals due and the job ads read (when given)."""
+    out: dict[str, Any] = {
+        "renewals": {
+            "held": renewals_dict(extra.held) if extra.held else None,
+            "notes": list(extra.notes),
+            "with": extra.with_code, "years": extra.years,
+            "together_fee_usd": extra.together_fee_usd, "together_units": dict(extra.together_units),
+            "apart_fee_usd": extra.apart_fee_usd,
+        },
+    }
+    if report is not None:
+        out["ads"] = {**ads_dict(report), "employer_asks": list(asks)}
+    return out

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from scrumcert.planner import Plan as TeamPlan
     from scrumcert.recommender import Advice as Recommendation
     from scrumcert.renewals import AdviceRenewals
+    from scrumcert.renewals import Item as HeldItem
     from scrumcert.renewals import Renewals as HeldRenewals
 
 PLAN_ROWS_SHOWN = 200  # on a terminal; every other format lists everyone
@@ -266,24 +267,23 @@ class Advice(NamedTuple):
         if self.advice.recommended and self.years is not None:
             result["cost"] = _costs(self.top(), self.years)
         if self.extra is not None:
-            from scrumcert.holder_views import advice_extra_json
-
-            result.update(advice_extra_json(self.extra, self.ads, self.asks))
+            result.update(contract.advice_extra_dict(self.extra, self.ads, self.asks))
         return result
 
     def extra_blocks(self) -> list[Block]:
         """What the job ads ask for and the renewals due, under the advice."""
         if self.extra is None:
             return []
-        from scrumcert.holder_views import advice_extra_blocks
-
-        ad_notes: list[str] = []
+        blocks: list[Block] = []
         if self.ads is not None:
             from scrumcert.ads import asks_notes
 
             ad_notes = asks_notes(self.ads, self.asks) or [
                 f"None of the credentials your {self.ads.ads} ads name is named by half of them or more."]
-        return advice_extra_blocks(self.extra, ad_notes)
+            blocks += [Heading("What your job ads ask for", 3), Bullets([literal(n) for n in ad_notes])]
+        if self.extra.notes:
+            blocks += [Heading("Renewals", 3), Bullets([literal(n) for n in self.extra.notes])]
+        return blocks
 
     def blocks(self) -> list[Block]:
         advice, catalogue = self.advice, self.catalogue
@@ -365,8 +365,111 @@ class Plan(NamedTuple):
         return out + cost_notes(self.certs(), plan.years) + sources_block(self.certs())
 
 
+# --- renewals and ads: what someone holds, and what the job ads they want ask for ---------------------------
+
+def _usd(value: int | None) -> str:
+    return "unknown" if value is None else f"${value:,}"
+
+
+def expiry(item: HeldItem) -> str:
+    """``2027-03-01``, ``2025-01-10 lapsed``, ``never`` or ``unknown``."""
+    if item.lifetime:
+        return "never"
+    if item.expires is None:
+        return "unknown"
+    return item.expires.isoformat() + (" lapsed" if item.lapsed else "")
+
+
+def _fee(item: HeldItem) -> str:
+    if item.lifetime:
+        return "-"
+    return _usd(item.fee_usd) + ("*" if item.fee_unconfirmed else "")
+
+
+def _units(item: HeldItem) -> str:
+    if item.lifetime:
+        return "-"
+    unit = f"{item.unit}s" if item.unit and item.unit != "hours" else (item.unit or "units")
+    if item.education_units is None:
+        return f"unknown {unit}"
+    return f"{item.education_units} {unit}"
+
+
+def renews(item: HeldItem, r: HeldRenewals) -> str:
+    """How it renews, in a few words: for life, on its own, with another, or paying for others."""
+    if item.lifetime:
+        return "-"
+    if item.paid_by:
+        return f"with {item.paid_by}"
+    others = [i.code for i in r.items if i.paid_by == item.code]
+    if not others:
+        return "on its own"
+    return "pays for both" if len(others) == 1 else f"pays for all {len(others) + 1}"
+
+
+def total_line(r: HeldRenewals) -> str:
+    """``Total of the next renewals: $100 and 30 SEUs`` (a lower bound when a part is unknown)."""
+    money = f"at least ${r.total_fee_usd:,}" if r.unknown else f"${r.total_fee_usd:,}"
+    parts = [money, *(f"{n} {u}s" for u, n in r.total_units.items())]
+    text = "Total of the next renewals: " + (", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1
+                                             else parts[0])
+    if r.unknown:
+        text += f" (unknown: {'; '.join(r.unknown)})"
+    return text + "."
+
+
+def renewals_blocks(r: HeldRenewals) -> list[Block]:
+    rows = [[i.code, i.since.isoformat() if i.since else "-", expiry(i), _fee(i), _units(i), renews(i, r)]
+            for i in r.items]
+    blocks: list[Block] = [
+        Heading(f"Renewals as of {r.today.isoformat()}"),
+        Grid(["Code", "Since", "Expires", "Fee", "Units", "Renews"], rows),
+    ]
+    if any(i.fee_unconfirmed for i in r.items):
+        blocks.append(Para("* unconfirmed: the fee comes from sources our fact sheet does not confirm."))
+    if r.combined:
+        blocks += [Heading("Renewed together", 3), Bullets([literal(c) for c in r.combined])]
+    blocks.append(Para(literal(total_line(r))))
+    blocks += [Heading("What to do", 3), Bullets([literal(f"{i.code}: {i.todo}") for i in r.items])]
+    counts: dict[str, str] = {}
+    for i in r.items:
+        if i.counts and not i.lifetime:
+            counts.setdefault(i.issuer, i.counts)
+    if counts:
+        blocks += [Heading("What counts towards the units", 3),
+                   Bullets([literal(f"{issuer}: {text}") for issuer, text in counts.items()])]
+    if r.sources:
+        blocks += [Heading("Sources", 3), Bullets([
+            literal(f"{issuer}: {s.title} ({s.kind}), {s.url}; checked {s.checked.isoformat()}")
+            for issuer, s in r.sources])]
+    return blocks
+
+
+def ads_rows(report: AdsReport) -> list[list[str]]:
+    from scrumcert.ads import meaning
+
+    return [[c.code, f"{c.named} of {report.ads}", str(c.required), str(c.preferred),
+             meaning(c, report.ads)] for c in report.counts]
+
+
+def ads_blocks(report: AdsReport) -> list[Block]:
+    blocks: list[Block] = [Heading(f"What your {report.ads} job ad{'s' if report.ads != 1 else ''} ask for")]
+    if not report.counts:
+        return [*blocks, Para("None of the ads names a credential scrumcert knows. Phrases such as "
+                              "\"Scrum Master certification\" name none, so they are not counted.")]
+    blocks.append(Grid(["Credential", "Named in", "Required", "Preferred", "What it means for you"],
+                       [[literal(v) for v in row] for row in ads_rows(report)]))
+    groups = sorted({g for r in report.readings for g in r.alternatives})
+    if groups:
+        blocks += [Heading("Offered as alternatives", 3),
+                   Bullets([literal(" or ".join(g)) for g in groups])]
+    blocks.append(Para("Each credential is counted once per ad. Required or preferred is read from the "
+                       "words around it; an ad that names it without saying either counts only as named."))
+    return blocks
+
+
 class Renewals(NamedTuple):
-    """When what someone holds expires and what renewing costs (rows from ``holder_views``)."""
+    """When what someone holds expires and what renewing costs."""
 
     result: HeldRenewals
     exit_status: ExitStatus = ExitStatus.OK
@@ -380,18 +483,14 @@ class Renewals(NamedTuple):
         return []
 
     def data(self) -> dict[str, Any]:
-        from scrumcert.holder_views import renewals_json
-
-        return renewals_json(self.result)
+        return contract.renewals_dict(self.result)
 
     def blocks(self) -> list[Block]:
-        from scrumcert.holder_views import renewals_blocks
-
         return renewals_blocks(self.result)
 
 
 class Ads(NamedTuple):
-    """Which credentials job ads name (rows from ``holder_views``)."""
+    """Which credentials job ads name, required or preferred, and what that means."""
 
     report: AdsReport
     exit_status: ExitStatus = ExitStatus.OK
@@ -405,11 +504,7 @@ class Ads(NamedTuple):
         return []
 
     def data(self) -> dict[str, Any]:
-        from scrumcert.ads import as_json
-
-        return as_json(self.report)
+        return contract.ads_dict(self.report)
 
     def blocks(self) -> list[Block]:
-        from scrumcert.holder_views import ads_blocks
-
         return ads_blocks(self.report)
