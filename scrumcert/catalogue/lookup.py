@@ -19,16 +19,20 @@ if TYPE_CHECKING:
     from scrumcert.catalogue.model import Catalogue, Certification, OtherCredential
 
 _ROMAN = {"1": "I", "2": "II", "3": "III"}
+_NOT_ASCII_ALNUM = re.compile(r"[^A-Z0-9]")
 _TRAILING_DIGIT = re.compile(r"(?<=[A-Z])([123])$")
 
 
 def normalise(text: str) -> str:
     """The lookup key of one spelling: ``"pspo-1"`` -> ``"PSPOI"``; letters of every script are kept
     (keeping only A-Z made every Cyrillic or Japanese name the same empty key)."""
-    import unicodedata
+    if text.isascii():  # the common case, ten times faster: the same key as the general rule below
+        key = _NOT_ASCII_ALNUM.sub("", text.upper())
+    else:
+        import unicodedata
 
-    folded = unicodedata.normalize("NFKC", text).casefold().upper()
-    key = "".join(ch for ch in folded if ch.isalnum())
+        folded = unicodedata.normalize("NFKC", text).casefold().upper()
+        key = "".join(ch for ch in folded if ch.isalnum())
     return _TRAILING_DIGIT.sub(lambda m: _ROMAN[m.group(1)], key)
 
 
