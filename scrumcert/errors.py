@@ -55,9 +55,10 @@ class CatalogueError(ScrumcertError):
 
 
 class Cancelled(ScrumcertError):
-    """The user pressed Ctrl-C or closed the input during the interview."""
+    """The user pressed Ctrl-C or closed the input during the interview, or a signal ended it (SIGTERM
+    exits 143, SIGHUP 129, as a shell reports a process those signals ended)."""
 
     exit_code = ExitStatus.CANCELLED
 
-    def __init__(self) -> None:
-        super().__init__("cancelled")
+    def __init__(self, status: ExitStatus = ExitStatus.CANCELLED) -> None:
+        super().__init__("cancelled", status)

@@ -241,3 +241,39 @@ def test_end_of_input_at_a_list_question_cancels(terminal: Any, tmp_path: Path, 
     assert "Recommended" not in term.output()
     assert term.child.exitstatus == ExitStatus.CANCELLED
     assert not saved.exists()
+
+
+# --- real signals (red team F13, F14) ---------------------------------------------------------------
+
+def _terminal_modes(term: Terminal) -> tuple[bool, bool, bool]:
+    """ECHO, ICANON and ISIG of the pseudo-terminal as the program left it."""
+    import termios
+
+    lflag = termios.tcgetattr(term.child.child_fd)[3]
+    return bool(lflag & termios.ECHO), bool(lflag & termios.ICANON), bool(lflag & termios.ISIG)
+
+
+@pytest.mark.parametrize("where", ["role", "budget_usd", "held"])  # a select, a text and a checkbox prompt
+@pytest.mark.parametrize("signum, status", [(2, ExitStatus.CANCELLED), (15, ExitStatus.TERMINATED),
+                                            (1, ExitStatus.HANGUP)])
+def test_a_signal_during_the_interview_cancels_and_restores_the_terminal(
+        terminal: Any, tmp_path: Path, where: str, signum: int, status: int) -> None:
+    """kill -INT / -TERM / -HUP while a question is shown: "cancelled", the terminal back in line mode
+    with echo, exit 130 / 143 / 129, nothing written (a SIGINT signal used to be swallowed)."""
+    saved = tmp_path / "answers.yaml"
+    rest_given = ("--experience", "none", "--exam", "either", "--renewal", "either", "--learning", "either")
+    answered = {"role": (), "budget_usd": rest_given, "held": (*rest_given, "--budget-usd", "100")}[where]
+    term = terminal("--target", "both", "--goal", "job", *answered, "--save-answers", str(saved))
+    if where != "role":
+        term.choose("role", "coach")  # the interview starts with the one required answer missing
+    term.question(where)
+    term.child.kill(signum)
+    term.child.expect(pexpect.EOF, timeout=TIMEOUT)
+    rest = term.child.before
+    modes = _terminal_modes(term)  # as the program left the terminal, read before the pty is closed
+    term.child.close()
+    assert rest.strip().endswith("scrumcert: error: cancelled"), rest[-300:]
+    assert "Traceback" not in term.output()
+    assert term.child.exitstatus == status
+    assert modes == (True, True, True)
+    assert not saved.exists()
