@@ -789,3 +789,176 @@ def test_show_with_stdin_closed_still_works() -> None:
                           timeout=20, env=base_env(), check=False)
     assert done.returncode == 0
     assert b"PSPO-I" in done.stdout and done.stderr == b""
+
+
+# --- the red team's held cases (../shared/research/hard-edges.md), kept as a regression suite ------
+# Each row is a case that held in the red team's run; the number is the row of its table. Together with
+# tests/test_hard_edges.py (the 26 findings) every one of its 160 cases is guarded.
+
+TEAM_HEADER = "name,team,role,target,goal\n"
+
+
+def _catalogue_with(text: str) -> dict[str, str]:
+    return {"c.yaml": text}
+
+
+HELD_CATALOGUES = [
+    # A2: a self-referential alias
+    ("A2", "x: &x [*x]\n" + catalogue_text(), 2, None),
+    # A3: a 40-deep merge-key chain
+    ("A3", "".join(f"m{i}: &m{i} {{<<: *m{i - 1}, k{i}: {i}}}\n" if i else "m0: &m0 {k0: 0}\n"
+                   for i in range(40)) + catalogue_text(), 2, None),
+    # A6: 200,000 nested flow sequences
+    ("A6", "x: " + "[" * 200_000 + "]" * 200_000 + "\n", 2, "exceeded maximum nesting depth"),
+    # A15: a UTF-8 byte order mark
+    ("A15", "\ufeff" + catalogue_text(), 0, None),
+    # A16: CRLF line endings, with an error on line 15 (days: two)
+    ("A16", catalogue_text(days_a="two").replace("\n", "\r\n"), 2, "c.yaml:15:"),
+    # A17: CR-only line endings, with the same error
+    ("A17", catalogue_text(days_a="two").replace("\n", "\r"), 2, "c.yaml:15:"),
+    # A18: an invalid "\ud800" escape
+    ("A18", catalogue_text(name_a='"A \\ud800"'), 2, "c.yaml:"),
+    # A43: a date checked tomorrow (UTC+14 tomorrow is in the future everywhere)
+    ("A43", catalogue_text().replace(TODAY, "2999-01-01"), 2, "is in the future"),
+]
+
+
+@pytest.mark.parametrize("case, text, status, wanted", HELD_CATALOGUES, ids=[c[0] for c in HELD_CATALOGUES])
+def test_red_team_held_catalogue_cases(run: Run, here: Path, write_catalogue: Write, case: str, text: str,
+                                       status: int, wanted: str | None) -> None:
+    folder = write_catalogue(_catalogue_with(text))
+    started = time.perf_counter()
+    result = run("validate", str(folder))
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == status, (case, result.stderr)
+    assert_no_traceback(result)
+    if status:
+        assert result.stderr.startswith(ERROR) and result.stderr.count("\n") == 1, result.stderr[:300]
+        if wanted:
+            assert wanted in result.stderr, result.stderr
+
+
+def test_red_team_held_odd_entries_in_a_catalogue_folder_are_skipped(run: Run, here: Path,
+                                                                    write_catalogue: Write) -> None:
+    """A20: a FIFO, a symlink to /dev/zero, a symlink loop and a subfolder, all named *.yaml."""
+    folder = write_catalogue({"c.yaml": catalogue_text()})
+    os.mkfifo(folder / "fifo.yaml")
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
+    (folder / "sub.yaml").mkdir()
+    result = run("validate", str(folder))
+    assert result.exit_code == 0, result.stderr
+
+
+@pytest.mark.parametrize("make", ["loop", "fifo", "dev_zero"])
+def test_red_team_held_data_that_is_no_folder(run: Run, here: Path, make: str) -> None:
+    """A21: --data pointing at a symlink loop, a FIFO or /dev/zero: one line, exit 2, no hang."""
+    target = here / "odd"
+    if make == "loop":
+        target.symlink_to(target)
+    elif make == "fifo":
+        os.mkfifo(target)
+    else:
+        target.symlink_to("/dev/zero")
+    result = run("list", "--data", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(ERROR) and result.stderr.count("\n") == 1
+    assert_no_traceback(result)
+
+
+@pytest.mark.parametrize("files, status, wanted", [
+    ({"._c.yaml": "\x00\x05\x16\x07", "c.yaml": None}, 2, "._c.yaml"),  # A38: AppleDouble, named
+    ({"C.YAML": None}, 2, "no .yaml files"),  # A39
+    ({"c.yaml": None, "c copy.yaml": None}, 2, "defined twice"),  # A40: a Finder copy
+])
+def test_red_team_held_catalogue_folders(run: Run, here: Path, write_catalogue: Write,
+                                         files: dict[str, str | None], status: int, wanted: str) -> None:
+    folder = write_catalogue({name: text if text is not None else catalogue_text() for name, text in
+                              files.items()})
+    result = run("validate", str(folder))
+    assert result.exit_code == status
+    assert wanted in result.stderr and result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("name, text", [
+    ("c1.yaml", "- role\n"),  # C1: a list at the top
+    ("c2.yaml", "role: {a: {b: 1}}\n"),  # C2
+    ("c3.yaml", ANSWERS_OK + "budget_usd: true\n"),  # C3
+    ("c4.yaml", ANSWERS_OK + "budget_usd: -5\n"),  # C4
+    ("c6.yaml", ANSWERS_OK + "budget_usd: 1.0e309\n"),  # C6
+    ("c7.yaml", ANSWERS_OK + "budget_usd: .nan\n"),  # C7
+    ("c9.yaml", ANSWERS_OK + "colour: red\n"),  # C9
+    ("c10.yaml", ANSWERS_OK + "~: x\n"),  # C10
+    ("c11.yaml", ANSWERS_OK + "held: [1, 2]\n"),  # C11
+    ("c12.yaml", "role: [new]\ntarget: scrum_master\ngoal: job\n"),  # C12
+    ("c13.yaml", ANSWERS_OK + "? [a, b]\n: x\n"),  # C13: an unhashable key
+    ("c15.yaml", ANSWERS_OK + "---\n" + ANSWERS_OK),  # C15: two documents
+    ("c16.yaml", ANSWERS_OK + "budget_usd: 2026-01-01\n"),  # C16
+    ("c18.json", '{"role": "developer", "target": "scrum_master", "goal": "job", "budget_usd": NaN}'),  # C18
+    ("c20.json", ANSWERS_OK),  # C20: YAML in a .json file
+    ("c23.json", "[" * 100_000 + "]" * 100_000),  # C23
+])
+def test_red_team_held_answers_files(run: Run, here: Path, name: str, text: str) -> None:
+    (here / name).write_text(text, encoding="utf-8")
+    result = advise(run, name)
+    assert result.exit_code == 2, (name, result.stdout[:200])
+    assert result.stderr.startswith(ERROR) and result.stderr.count("\n") == 1, result.stderr[:300]
+    assert_no_traceback(result)
+
+
+def test_red_team_held_json_text_in_a_yaml_answers_file(run: Run, here: Path) -> None:
+    """C14: JSON is YAML; an answers file holding JSON text works whatever its suffix says."""
+    (here / "a.yaml").write_text('{"role": "developer", "target": "scrum_master", "goal": "job"}')
+    assert advise(run, "a.yaml").exit_code == 0
+
+
+@pytest.mark.parametrize("text, status, wanted", [
+    ("name;team;role;target;goal\nAnn;T;new;scrum_master;job\n", 0, None),  # E5: ';' is read now
+    (TEAM_HEADER + "Ann\x00,T,new,scrum_master,job\n", 0, None),  # E9: a NUL in a name
+    (TEAM_HEADER + "x" * 200_000 + ",T,new,scrum_master,job\n", 2, "field larger than field limit"),  # E10
+    ("name,team,role,target,goal,\nAnn,T,new,scrum_master,job,\n", 2, "unknown column ''"),  # E12
+    ("", 2, "is empty"),  # E13
+])
+def test_red_team_held_team_files(run: Run, here: Path, text: str, status: int, wanted: str | None) -> None:
+    (here / "t.csv").write_text(text, encoding="utf-8")
+    result = run("plan", "t.csv", "-f", "json")
+    assert result.exit_code == status, result.stderr
+    assert_no_traceback(result)
+    if wanted:
+        assert wanted in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_red_team_held_latin1_team_file(run: Run, here: Path) -> None:
+    """E14: a Latin-1 file is named as not UTF-8."""
+    (here / "t.csv").write_bytes((TEAM_HEADER + "Zoë,T,new,scrum_master,job\n").encode("latin-1"))
+    result = run("plan", "t.csv")
+    assert result.exit_code == 2 and "not UTF-8 text" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["2026-11-25T10:00", " 2026-11-25", "2026-02-30", "yesterday",
+                                   "2026-11-25\n"])
+def test_red_team_held_pinned_today_forms(run: Run, value: str) -> None:
+    """G3: SCRUMCERT_TODAY in any form but YYYY-MM-DD is one error line."""
+    result = run("show", "PSPO", env={"SCRUMCERT_TODAY": value})
+    assert result.exit_code == 2 and result.stderr.startswith(f"{ERROR}SCRUMCERT_TODAY=")
+
+
+@pytest.mark.parametrize("columns", ["1", "-5", "abc", "400", "99999999"])
+def test_red_team_held_odd_widths(columns: str) -> None:
+    """F15, F17, F18: odd COLUMNS values print something and never fail."""
+    result = cli("list", env=base_env(COLUMNS=columns))
+    assert result.exit_code == 0 and result.stdout and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["show", "PSPO", "--years", "0"], ["show", "PSPO", "--years", "51"],
+                                  ["show", "PSPO", "--years", "1e3"], ["list", "--issuer", ""],
+                                  ["compare", "CSM", "csm"], ["compare", "", "CSM"], ["show", "X" * 131_072],
+                                  ["advise", "--role", "new", "--target", "both", "--goal", "job",
+                                   "--held", ",,,;"], ["list", "-f", "JSON"]])
+def test_red_team_held_option_edges(run: Run, args: list[str]) -> None:
+    """I2: option edge cases give a result or one error line."""
+    result = run(*args)
+    assert result.exit_code in (0, 2), (args[:3], result.stderr[:200])
+    assert_no_traceback(result)
+    if result.exit_code:
+        assert result.stderr.startswith(ERROR) and result.stderr.count("\n") == 1

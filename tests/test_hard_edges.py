@@ -563,3 +563,19 @@ def test_a_relative_xdg_cache_home_is_ignored(run: Run, here: Path, write_catalo
 
 def test_data_that_is_a_device_is_not_called_missing(run: Run) -> None:
     assert_fails(run("list", "--data", "/dev/zero"), 2, "/dev/zero: not a folder or a .yaml file")
+
+
+# --- F17: question types the advice relies on ---------------------------------------------------------
+
+@pytest.mark.parametrize("qid, wrong, right", [("held", "integer", "codes"),
+                                               ("budget_usd", "choice", "integer")])
+def test_a_question_the_advice_reads_must_have_its_type(run: Run, here: Path, write_catalogue: Write,
+                                                        qid: str, wrong: str, right: str) -> None:
+    choices = ", choices: [{value: low, label: Low}]" if wrong == "choice" else ""
+    questions = ("questions:\n  - {id: role, prompt: Role?, help: Role., type: choice, required: true, "
+                 "choices: [{value: new, label: New}]}\n"
+                 f"  - {{id: {qid}, prompt: Q?, help: H., type: {wrong}{choices}}}\n")
+    folder = write_catalogue({"c.yaml": catalogue_text(), "q.yaml": questions})
+    message = one_line_error(run("validate", str(folder)), 2)
+    assert message == (f"catalogue/q.yaml:3: questions[1].type: {qid!r} must be a {right} question "
+                       f"(the advice reads it as one), not {wrong}")

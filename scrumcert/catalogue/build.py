@@ -70,6 +70,12 @@ def _words(text: str | None) -> str | None:
     return " ".join(text.split()) if text else text
 
 
+# Questions the code reads by id, and the type it reads them as: a catalogue that declared `held` as a
+# number or `budget_usd` as a choice passed validate and then crashed the advice.
+KNOWN_QUESTION_TYPES = {"held": "codes", "budget_usd": "integer", "experience": "choice", "role": "choice",
+                        "target": "choice"}
+
+
 class Builder:
     """Cross-file checks (unique ids, references, sources for facts) and model construction."""
 
@@ -359,6 +365,10 @@ class Builder:
                                   f"{q['default']!r} is not one of the choices ({', '.join(values)})")
             elif choices:
                 raise f.error(("questions", i, "choices"), f"a {q['type']} question takes no choices")
+            wanted = KNOWN_QUESTION_TYPES.get(q["id"])
+            if wanted and q["type"] != wanted:
+                raise f.error(("questions", i, "type"), f"{q['id']!r} must be a {wanted} question (the "
+                                                        f"advice reads it as one), not {q['type']}")
             out[q["id"]] = Question(q["id"], q["prompt"], " ".join(q["help"].split()), q["type"], choices,
                                     q.get("default"), q.get("required", False))
         return out
