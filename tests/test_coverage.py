@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from scrumcert.catalogue.loader import load_catalogue
 from scrumcert.catalogue.lookup import normalise, resolve, resolve_any
@@ -80,9 +82,9 @@ def test_new_entry_is_complete(catalogue: Catalogue, code: str) -> None:
     c = catalogue.certifications[code]
     assert c.roles and c.summary and c.sources, code
     # every fact given is backed by a source that names it (the loader checks it; this keeps it visible)
-    for fact, given in (("pdus", c.pdus is not None), ("leads_to", bool(c.leads_to)),
-                        ("includes", bool(c.includes)), ("roles", bool(c.roles))):
-        if given:
+    for fact, stated in (("pdus", c.pdus is not None), ("leads_to", bool(c.leads_to)),
+                         ("includes", bool(c.includes)), ("roles", bool(c.roles))):
+        if stated:
             assert c.sources_for(fact), (code, fact)
 
 
@@ -128,6 +130,22 @@ def test_others_are_loaded(catalogue: Catalogue) -> None:
 ])
 def test_resolve_any_finds_other_credentials(catalogue: Catalogue, typed: str, code: str) -> None:
     found = resolve_any(catalogue, typed)
+    assert isinstance(found, OtherCredential) and found.code == code
+
+
+SPELLINGS = [(code, spelling) for o in OTHERS["others"] for code in [o["code"]]
+             for spelling in (o["code"], o["name"], *o.get("aliases", []))]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(SPELLINGS), st.lists(st.sampled_from([" ", "-", "_", "."]), max_size=3),
+       st.booleans())
+def test_other_credentials_are_found_however_they_are_typed(catalogue: Catalogue, pair: tuple[str, str],
+                                                            noise: list[str], upper: bool) -> None:
+    """Case, spaces, hyphens and dots never matter, exactly as for certifications."""
+    code, spelling = pair
+    typed = (spelling.upper() if upper else spelling.lower()).replace(" ", "".join(noise) or " ")
+    found = resolve_any(catalogue, f" {typed} ")
     assert isinstance(found, OtherCredential) and found.code == code
 
 
