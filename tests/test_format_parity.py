@@ -179,3 +179,41 @@ def test_plan_in_every_format(run, catalogue: Catalogue, team: str) -> None:
     expected += [a for code in plan.seats for a in ownership(catalogue.certifications[code], 3).assumptions]
     expected += [name for _, _, names in plan.groups for name in names]
     assert_everywhere(run, expected, "plan", str(TEAMS / team))
+
+
+ADS = sorted((Path(__file__).parent / "ads").glob("*.txt"))
+
+
+def test_renewals_in_every_format(run, catalogue: Catalogue) -> None:
+    from datetime import date
+
+    from scrumcert import renewals
+
+    today = date(2026, 11, 26)
+    held = ["CSM@2023-01-10", "CSPO@2025-03-01", "PSM-I@2024-05-05", "PMI-ACP@2025-06-30"]
+    result = renewals.renewals(catalogue, [renewals.parse_holding(catalogue, h, today, need_date=True)
+                                           for h in held], today)
+    expected = [t for i in result.items for t in (i.code, i.note, i.todo)] + list(result.combined)
+    expected += list(result.unknown)
+    for fmt in FORMATS:
+        out = run("renewals", *held, "--format", fmt, env={**WIDE, "SCRUMCERT_TODAY": today.isoformat()})
+        assert out.exit_code == 0, out.stderr
+    assert_everywhere(run, expected, "renewals", *held)
+
+
+def test_ads_in_every_format(run, catalogue: Catalogue) -> None:
+    from scrumcert import ads
+
+    report = ads.count(catalogue, ads.read_texts(ads.read_files([str(p) for p in ADS])))
+    assert report.counts, "the sample ads name credentials"
+    assert_everywhere(run, [c.code for c in report.counts], "ads", *map(str, ADS))
+
+
+def test_a_credential_outside_the_catalogue_in_every_format(run, catalogue: Catalogue) -> None:
+    other = next(iter(catalogue.others.values()))
+    from scrumcert.output.words import OUTSIDE
+
+    assert_everywhere(run, [other.code, other.name, other.note, other.official_page], "show", other.code)
+    for fmt in ("table", "markdown", "html"):  # JSON says it as "in_catalogue": false
+        assert _flat(OUTSIDE) in rendered(run, fmt, "show", other.code)
+    assert json.loads(run("show", other.code, "--format", "json").stdout)["in_catalogue"] is False

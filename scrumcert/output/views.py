@@ -430,7 +430,8 @@ def renewals_blocks(r: HeldRenewals) -> list[Block]:
     if r.combined:
         blocks += [Heading("Renewed together", 3), Bullets([literal(c) for c in r.combined])]
     blocks.append(Para(literal(total_line(r))))
-    blocks += [Heading("What to do", 3), Bullets([literal(f"{i.code}: {i.todo}") for i in r.items])]
+    blocks += [Heading("What to do", 3), Bullets([literal(f"{i.code}: {i.todo}") for i in r.items]),
+               Heading("How each renews", 3), Bullets([literal(f"{i.code}: {i.note}") for i in r.items])]
     counts: dict[str, str] = {}
     for i in r.items:
         if i.counts and not i.lifetime:
