@@ -15,14 +15,15 @@ import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
-from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from scrumcert.catalogue.model import AdvertisedFloor, Rates, RegionalPrice
 from scrumcert.errors import ScrumcertError
-from scrumcert.model import Source
 
 if TYPE_CHECKING:
-    from scrumcert.model import Catalogue
+    from scrumcert.catalogue.model import Catalogue
+
+__all__ = ["AdvertisedFloor", "Rates", "RegionalPrice"]  # the model's money types, re-exported
 
 HOME = "USD"  # the currency the catalogue's fees are kept in
 ENV_VAR = "SCRUMCERT_CURRENCY"
@@ -47,58 +48,6 @@ REGIONS: dict[str, Region] = {r.id: r for r in (
 # how people also write them; a country of the euro area finds the euro area
 _REGION_ALIASES = {"GB": "UK", "EA": "EU", "EURO": "EU", "EUROZONE": "EU", "USA": "US",
                    **{c: "EU" for c in ("DE", "FR", "NL", "IE", "ES", "IT", "AT", "BE", "FI", "PT")}}
-
-
-class Rates(NamedTuple):
-    """One day's reference rates: units of each currency for one unit of ``base``."""
-
-    base: str
-    day: date
-    per_base: Mapping[str, float]  # includes the base itself at 1
-    source: Source
-
-    def knows(self, code: str) -> bool:
-        return code in self.per_base
-
-    def rate(self, frm: str, to: str) -> float:
-        """Units of ``to`` for one unit of ``frm`` (a cross rate through the base)."""
-        return self.per_base[to] / self.per_base[frm]
-
-    def convert(self, amount: float, frm: str, to: str) -> float:
-        return amount if frm == to else amount * self.rate(frm, to)
-
-
-class AdvertisedFloor(NamedTuple):
-    """An issuer's Minimum Advertised Price policy for public course listings in a region."""
-
-    amount: float | None  # None: the issuer does not publish the figure
-    since: date
-    note: str
-    source: Source
-
-
-class RegionalPrice(NamedTuple):
-    """What trainers charge for one course in one region, in the currency the source gave."""
-
-    code: str
-    region: str
-    currency: str
-    min: float | None
-    max: float | None
-    typical_min: float | None = None
-    typical_max: float | None = None
-    includes: str | None = None
-    note: str | None = None
-    floor: AdvertisedFloor | None = None
-    sources: tuple[Source, ...] = ()
-
-    @property
-    def known(self) -> bool:
-        return self.min is not None or self.max is not None
-
-    @property
-    def typical_known(self) -> bool:
-        return self.typical_min is not None or self.typical_max is not None
 
 
 # ---------------------------------------------------------------------------------------- parsing
@@ -250,7 +199,7 @@ def regional(catalogue: Catalogue, region: str, rates: Rates) -> Catalogue:
     """The catalogue with each course price replaced by its price in ``region``, converted to US
     dollars once, where the knowledge base has one; everything downstream (costs, the recommender,
     plans) then works in US dollars as always. Without a regional price the worldwide range stays."""
-    from scrumcert.model import PriceRange
+    from scrumcert.catalogue.model import PriceRange
 
     certs = dict(catalogue.certifications)
     for code, cert in certs.items():

@@ -165,7 +165,7 @@ def test_only_web_addresses_are_fetched():
 
 
 def test_each_address_is_fetched_once_with_every_owner_and_quote(site):
-    from scrumcert.model import Source
+    from scrumcert.catalogue.model import Source
 
     def src(url: str, **kw: object) -> Source:
         s = Source(title="t", checked=date(2026, 11, 26), url=url)

@@ -13,8 +13,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from scrumcert import money
+from scrumcert.catalogue.model import Source
 from scrumcert.errors import ScrumcertError
-from scrumcert.model import Source
 
 SOURCE = Source(title="European Central Bank, Euro foreign exchange reference rates",
                 checked=date(2026, 11, 26), url="https://www.ecb.europa.eu/stats/eurofxref/eurofxref-daily.xml")

@@ -24,7 +24,7 @@ def test_schema_describes_one_catalogue_file() -> None:
     assert schema["type"] == "object"
     assert schema["additionalProperties"] is False
     assert list(schema["properties"]) == ["roles", "certifications", "questions", "rules", "renewal_policies",
-                                          "others"]
+                                          "others", "prices", "rates"]
     other = schema["properties"]["others"]["items"]
     assert other["required"] == ["code", "name", "issuer", "official_page", "note", "sources"]
     assert other["additionalProperties"] is False

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from scrumcert.catalogue.lookup import normalise, spellings
 from scrumcert.catalogue.model import (
     FACTS,
+    AdvertisedFloor,
     Catalogue,
     Certification,
     Choice,
@@ -23,6 +24,8 @@ from scrumcert.catalogue.model import (
     Prerequisites,
     PriceRange,
     Question,
+    Rates,
+    RegionalPrice,
     Renewal,
     RenewalPolicy,
     Role,
@@ -97,7 +100,10 @@ class Builder:
         policies = self._renewal_policies(certs)
         others, other_index = self._others(roles, index)
         self._check_provenance()
-        return Catalogue(self.origin, roles, certs, questions, rules, index, policies, others, other_index)
+        rates = self._rates()
+        prices = self._prices(certs, rates)
+        return Catalogue(self.origin, roles, certs, questions, rules, index, policies, others, other_index,
+                         prices, rates)
 
     # which policy fields each rule name covers: a rule that is given needs a source naming it
     _POLICY_FACTS: ClassVar[dict[str, str]] = {
@@ -275,6 +281,68 @@ class Builder:
     def _source(s: dict[str, Any]) -> Source:
         return Source(s["title"], s["checked"], s.get("url"), s.get("document"), s.get("published"),
                       tuple(s.get("facts", ())), s.get("kind"), s.get("quote"))
+
+    def _rates(self) -> Rates | None:
+        """At most one rates table; it must price the US dollar, the currency fees are kept in."""
+        found = [f for f in self.files if "rates" in f.data]
+        if not found:
+            return None
+        if len(found) > 1:
+            raise found[1].error(("rates",), f"rates are given twice (first in {found[0].name})")
+        f, r = found[0], found[0].data["rates"]
+        per_base = dict(r["per_base"])
+        if per_base.setdefault(r["base"], 1.0) != 1:
+            raise f.error(("rates", "per_base", r["base"]), "the base currency is worth exactly 1 of itself")
+        if "USD" not in per_base:
+            raise f.error(("rates", "per_base"), "the table needs a rate for USD (fees are kept in USD)")
+        if not (r["source"].get("url") or r["source"].get("document")):
+            raise f.error(("rates", "source"), "a source needs a url or a document name")
+        return Rates(r["base"], r["day"], per_base, self._source(r["source"]))
+
+    def _prices(self, certs: dict[str, Certification], rates: Rates | None
+                ) -> dict[str, tuple[RegionalPrice, ...]]:
+        """Course prices by region: known codes, one entry per region, sane ranges, sourced figures."""
+        out: dict[str, tuple[RegionalPrice, ...]] = {}
+        for f in self.files:
+            for code, entries in f.data.get("prices", {}).items():
+                if code not in certs:
+                    raise f.error(("prices", code), f"unknown certification code {code!r}")
+                if code in out:
+                    raise f.error(("prices", code), f"prices for {code} are given twice")
+                regions: set[str] = set()
+                out[code] = tuple(self._price(f, code, j, p, regions, rates) for j, p in enumerate(entries))
+        return out
+
+    def _price(self, f: Part, code: str, j: int, p: dict[str, Any], regions: set[str],
+               rates: Rates | None) -> RegionalPrice:
+        at = ("prices", code, j)
+        if p["region"] in regions:
+            raise f.error((*at, "region"), f"{code} has two prices for the region {p['region']}")
+        regions.add(p["region"])
+        typical = p.get("typical", {})
+        for where, low, high in (((), p["min"], p["max"]),
+                                 (("typical",), typical.get("min"), typical.get("max"))):
+            if low is not None and high is not None and low > high:
+                raise f.error((*at, *where, "min"), f"the minimum {low:g} exceeds the maximum {high:g}")
+        if rates is not None and not rates.knows(p["currency"]):
+            raise f.error((*at, "currency"), f"no exchange rate for {p['currency']} in the rates table")
+        figures = [p["min"], p["max"], typical.get("min"), typical.get("max")]
+        if any(v is not None for v in figures) and not p["sources"]:
+            raise f.error((*at, "sources"), "a price needs at least one source")
+        for k, s in enumerate(p["sources"]):
+            if not s.get("url") and not s.get("document"):
+                raise f.error((*at, "sources", k), "a source needs a url or a document name")
+            if "kind" not in s:
+                raise f.error((*at, "sources", k, "kind"), "required field is missing (official, trainer or "
+                                                         "secondary: whose page it is)")
+        floor = None
+        if "minimum_advertised_price" in p:
+            m = p["minimum_advertised_price"]
+            floor = AdvertisedFloor(m.get("amount"), m["since"], " ".join(m["note"].split()),
+                                    self._source(m["source"]))
+        return RegionalPrice(code, p["region"], p["currency"], p["min"], p["max"], typical.get("min"),
+                             typical.get("max"), p.get("includes"), p.get("note"), floor,
+                             tuple(self._source(s) for s in p["sources"]))
 
     def _certification(self, c: dict[str, Any]) -> Certification:
         course = c["course"]

@@ -24,6 +24,8 @@ SOURCE_KINDS = ("official", "trainer", "secondary")
 LEVELS = ("foundation", "advanced", "professional", "expert")
 UNITS = ("SEU", "PDU", "CEU", "hours")
 QUESTION_TYPES = ("choice", "integer", "codes")
+# regions with course prices: United States, Canada, United Kingdom, euro area, India, Australia
+REGION_IDS = ("US", "CA", "UK", "EU", "IN", "AU")
 
 
 class Source(NamedTuple):
@@ -226,6 +228,57 @@ class OtherCredential(NamedTuple):
     roles: tuple[str, ...] = ()
     sources: tuple[Source, ...] = ()
 
+class Rates(NamedTuple):
+    """One day's reference rates: units of each currency for one unit of ``base``."""
+
+    base: str
+    day: date
+    per_base: dict[str, float]  # includes the base itself at 1
+    source: Source
+
+    def knows(self, code: str) -> bool:
+        return code in self.per_base
+
+    def rate(self, frm: str, to: str) -> float:
+        """Units of ``to`` for one unit of ``frm`` (a cross rate through the base)."""
+        return self.per_base[to] / self.per_base[frm]
+
+    def convert(self, amount: float, frm: str, to: str) -> float:
+        return amount if frm == to else amount * self.rate(frm, to)
+
+
+class AdvertisedFloor(NamedTuple):
+    """An issuer's Minimum Advertised Price policy for public course listings in a region."""
+
+    amount: float | None  # None: the issuer does not publish the figure
+    since: date
+    note: str
+    source: Source
+
+
+class RegionalPrice(NamedTuple):
+    """What trainers charge for one course in one region, in the currency the source gave."""
+
+    code: str
+    region: str
+    currency: str
+    min: float | None
+    max: float | None
+    typical_min: float | None = None
+    typical_max: float | None = None
+    includes: str | None = None
+    note: str | None = None
+    floor: AdvertisedFloor | None = None
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def known(self) -> bool:
+        return self.min is not None or self.max is not None
+
+    @property
+    def typical_known(self) -> bool:
+        return self.typical_min is not None or self.typical_max is not None
+
 
 class Catalogue(NamedTuple):
     """Everything one catalogue folder holds, in file order."""
@@ -240,6 +293,8 @@ class Catalogue(NamedTuple):
     # credentials outside the catalogue, and their spellings; read-only like everything here
     others: dict[str, OtherCredential] = {}  # noqa: RUF012
     other_index: dict[str, str] = {}  # noqa: RUF012
+    prices: dict[str, tuple[RegionalPrice, ...]] = {}  # noqa: RUF012  code -> by region; never mutated
+    rates: Rates | None = None  # None: the catalogue brings no rates (the bundled ones serve)
 
     def all_sources(self) -> list[tuple[str, Source]]:
         """Every (owner, source) pair: owner is a certification code or ``rule:<id>``."""

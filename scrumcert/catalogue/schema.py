@@ -18,6 +18,7 @@ from scrumcert.catalogue.model import (
     LEVELS,
     POLICY_FACTS,
     QUESTION_TYPES,
+    REGION_IDS,
     SOURCE_KINDS,
     UNCONFIRMABLE,
     UNITS,
@@ -300,6 +301,24 @@ SOURCE = Obj({"title": TEXT, "checked": Day()}, _SOURCE_FIELDS, _SOURCE_TEXT, la
 # where a rule's advice comes from (data/rules.yaml): kind is optional there for now
 RULE_SOURCE = Obj({"title": TEXT, "checked": Day()}, _SOURCE_FIELDS, _SOURCE_TEXT)
 
+CURRENCY = Str(r"[A-Z]{3}", "an ISO 4217 currency code (three capital letters, for example EUR)")
+AMOUNT = Nullable(Num(maximum=1e9))
+REGIONAL_PRICE = Obj(
+    {"region": Enum(REGION_IDS), "currency": CURRENCY, "min": AMOUNT, "max": AMOUNT,
+     "sources": ListOf(SOURCE)},
+    {"typical": Obj({}, {"min": AMOUNT, "max": AMOUNT}), "includes": MAYBE_TEXT, "note": MAYBE_TEXT,
+     "minimum_advertised_price": Obj({"since": Day(), "note": TEXT, "source": SOURCE}, {"amount": AMOUNT},
+                                     "An issuer's Minimum Advertised Price policy; amount null when the "
+                                     "issuer does not publish it.")},
+    "What trainers charge for one course in one region, in the currency the source gave.",
+)
+RATES = Obj(
+    {"base": CURRENCY, "day": Day(), "per_base": MapOf(CURRENCY, Num(minimum=1e-9, maximum=1e9)),
+     "source": SOURCE},
+    {},
+    "One day's reference rates: units of each currency for one unit of the base currency.",
+)
+
 CERTIFICATION = Obj(
     {
         "code": CODE, "name": TEXT, "issuer": TEXT, "kind": Enum(KINDS), "level": Enum(LEVELS),
@@ -385,7 +404,7 @@ RENEWAL_POLICY = Obj(
 FILE = Obj({}, {
     "roles": ListOf(ROLE), "certifications": ListOf(CERTIFICATION),
     "questions": ListOf(QUESTION), "rules": ListOf(RULE), "renewal_policies": ListOf(RENEWAL_POLICY),
-    "others": ListOf(OTHER),
+    "others": ListOf(OTHER), "prices": MapOf(CODE, ListOf(REGIONAL_PRICE)), "rates": RATES,
 }, "One file of a scrumcert catalogue.")
 
 
