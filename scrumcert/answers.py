@@ -141,6 +141,28 @@ def check(catalogue: Catalogue, raw: Mapping[str, Any], where: str) -> Answers:
     return out
 
 
+# A budget is given in the answers' currency (``budget``) or, as the first answers files did, in US
+# dollars (``budget_usd``); the interview asks one of the two, and ``budget`` wins when both are given.
+# The currency follows the region unless it is given (the interview does not ask it).
+_IMPLIED_BY = {"budget": "budget_usd", "budget_usd": "budget", "currency": "region"}
+
+
+def implied(qid: str, answers: Answers) -> bool:
+    """True when the interview need not ask the question: what settles it is answered already."""
+    other = _IMPLIED_BY.get(qid)
+    return other is not None and other in answers
+
+
+def currency_of(answers: Answers) -> str:
+    """The answers' currency: given, else the chosen region's, else US dollars."""
+    if answers.get("currency"):
+        return str(answers["currency"])
+    from scrumcert.money import HOME, REGIONS
+
+    region = REGIONS.get(str(answers.get("region")))
+    return region.currency if region else HOME
+
+
 def missing(catalogue: Catalogue, answers: Answers) -> list[str]:
     """Required questions not answered yet, in interview order."""
     return [q.id for q in catalogue.questions.values() if q.required and q.id not in answers]
@@ -156,6 +178,14 @@ def with_defaults(catalogue: Catalogue, answers: Answers) -> Answers:
             full[q.id] = ()
         else:
             full[q.id] = q.default if q.type == "choice" else None
+    if "currency" in full and "currency" not in answers and "region" in answers:
+        full["currency"] = currency_of(answers)
+    if full.get("budget") is not None:  # judged in US dollars: converted once, here
+        from scrumcert.money import HOME, budget_usd, rates_for
+
+        currency = full.get("currency") or HOME
+        full["budget_usd"] = round(budget_usd(full["budget"], currency,
+                                              rates_for(catalogue) if currency != HOME else None), 2)
     return full
 
 

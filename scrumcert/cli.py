@@ -17,13 +17,17 @@ import typer
 
 from scrumcert.cli_parts import (
     SETTINGS,
+    CurrencyOption,
     DataOption,
     FormatOption,
     OutputOption,
+    RegionOption,
     YearsOption,
     complete_code,
     interview,
     load,
+    money_answers,
+    priced,
     print_version,
 )
 from scrumcert.output import Format
@@ -45,6 +49,8 @@ def show(
                                         autocompletion=complete_code)],
     fmt: FormatOption = Format.table,
     years: YearsOption = 3,
+    currency: CurrencyOption = None,
+    region: RegionOption = None,
     data: DataOption = None,
 ) -> int:
     """Show one certification: summary, course, exam, cost, renewal, next steps and sources."""
@@ -53,7 +59,7 @@ def show(
     from scrumcert.output import show as show_view
     from scrumcert.output.views import Other, Show
 
-    catalogue = load(data)
+    catalogue = priced(load(data), currency, region)
     cert = resolve_any(catalogue, code)
     if isinstance(cert, OtherCredential):  # outside the catalogue: say so, and where its issuer says more
         return show_view(Other(cert), fmt)
@@ -66,6 +72,8 @@ def compare(
                                                autocompletion=complete_code)],
     fmt: FormatOption = Format.table,
     years: YearsOption = 3,
+    currency: CurrencyOption = None,
+    region: RegionOption = None,
     output: OutputOption = None,
     data: DataOption = None,
 ) -> int:
@@ -74,7 +82,7 @@ def compare(
     from scrumcert.output import show as show_view
     from scrumcert.output.views import Compare
 
-    catalogue = load(data)
+    catalogue = priced(load(data), currency, region)
     certs = resolve_distinct(catalogue, codes, 2, 6)
     return show_view(Compare(certs, catalogue, years), fmt, report=output)
 
@@ -130,6 +138,16 @@ def advise(
     renewal: Annotated[str | None, _opt("lifetime or either.")] = None,
     learning: Annotated[str | None, _opt("self_study, live_course or either.")] = None,
     budget_usd: Annotated[int | None, _opt("The most you can spend now, in US dollars.")] = None,
+    budget: Annotated[int | None, _opt("The most you can spend now, in --currency (wins over "
+                                       "--budget-usd).")] = None,
+    currency: Annotated[str | None, typer.Option(
+        "--currency", envvar="SCRUMCERT_CURRENCY", metavar="CODE", show_default=False,
+        rich_help_panel="Answers", help="Show money, and read --budget, in this currency (ISO 4217, "
+                                        "e.g. EUR; also $SCRUMCERT_CURRENCY).")] = None,
+    region: Annotated[str | None, typer.Option(
+        "--region", metavar="REGION", show_default=False, rich_help_panel="Answers",
+        help="Where you will take a course: US, CA, UK, EU (euro area), IN or AU; its course prices "
+             "are used.")] = None,
     held: Annotated[list[str] | None, _opt("A code you already hold, with the day you earned or last renewed "
                                            "it if you like: CSM@2025-03-01 (repeat, or commas).")] = None,
     ads_files: Annotated[list[str] | None, typer.Option(
@@ -163,8 +181,10 @@ def advise(
     catalogue = load(data)
     options = {"role": role, "target": target, "goal": goal, "experience": experience, "exam": exam,
                "renewal": renewal, "learning": learning, "budget_usd": budget_usd,
-               "held": ",".join(held) if held else None}
+               "held": ",".join(held) if held else None, **money_answers(catalogue, currency, budget, region)}
     got = answers.gather(catalogue, options, answers_file, ads_files or (), ask=interview)
+    where = got.full.get("region")
+    catalogue = priced(catalogue, got.full.get("currency"), where if where and where != "any" else None)
     advice = recommend(catalogue, got.full)
     if save_answers:
         answers.save(got.to_save(), save_answers)
@@ -178,6 +198,8 @@ def plan(
                                               "name, team and the answer ids of advise.")],
     fmt: FormatOption = Format.table,
     years: YearsOption = 3,
+    currency: CurrencyOption = None,
+    region: RegionOption = None,
     output: OutputOption = None,
     data: DataOption = None,
 ) -> int:
@@ -189,7 +211,7 @@ def plan(
     from scrumcert.output.views import Plan
     from scrumcert.planner import make_plan, read_team_file
 
-    catalogue = load(data)
+    catalogue = priced(load(data), currency, region)
     people, problems = read_team_file(team_file, catalogue)
     return show_view(Plan(make_plan(catalogue, people, problems, years), catalogue, team_file), fmt,
                      report=output)

@@ -53,6 +53,9 @@ class Group(TyperGroup):
             diagnostics.fail(f"{message} (see 'scrumcert --help')", status)
         except (typer.Abort, KeyboardInterrupt, EOFError):
             diagnostics.fail("cancelled", ExitStatus.CANCELLED)
+        finally:
+            if "scrumcert.money" in sys.modules:  # one command's currency never leaks into the next
+                sys.modules["scrumcert.money"].reset()
         code = code if isinstance(code, int) else 0
         if standalone_mode:
             sys.exit(code)
@@ -110,3 +113,34 @@ def interview(catalogue: Catalogue, given: dict[str, Any]) -> dict[str, Any]:
     from scrumcert.interview import ask
 
     return ask(catalogue, given)
+CurrencyOption = Annotated[str | None, typer.Option(
+    "--currency", envvar="SCRUMCERT_CURRENCY", metavar="CODE", show_default=False,
+    help="Show money in this currency (ISO 4217, e.g. EUR, GBP, INR), converted at the knowledge base's "
+         "dated reference rates (also $SCRUMCERT_CURRENCY).")]
+RegionOption = Annotated[str | None, typer.Option(
+    "--region", metavar="REGION", show_default=False,
+    help="Use the course prices trainers charge in this region: US, CA, UK, EU (euro area), IN or AU; "
+         "without --currency, money is shown in the region's currency.")]
+
+
+def priced(catalogue: Catalogue, currency: str | None, region: str | None) -> Catalogue:
+    """--currency and --region: the money display for this command, and the region's course prices."""
+    if not currency and not region:
+        return catalogue
+    from scrumcert import money
+
+    catalogue, shown = money.prepare(catalogue, currency, region)
+    money.use(shown)
+    return catalogue
+
+
+def money_answers(catalogue: Catalogue, currency: str | None, budget: int | None, region: str | None
+                  ) -> dict[str, Any]:
+    """advise's --currency, --budget and --region as answers, codes checked and spelled as stored."""
+    if currency is None and budget is None and region is None:
+        return {}
+    from scrumcert import money
+
+    code = money.currency_code(currency, money.rates_for(catalogue)) if currency else None
+    where = None if region is None else "any" if region.strip().lower() == "any" else money.region_id(region)
+    return {"currency": code, "budget": budget, "region": where}

@@ -12,6 +12,7 @@ from datetime import date
 from typing import NamedTuple
 
 from scrumcert.catalogue.model import Catalogue, Certification
+from scrumcert.money import usd
 
 
 def cost_now_range(c: Certification) -> tuple[int, int] | None:
@@ -78,14 +79,14 @@ def ownership(c: Certification, years: int) -> Ownership:
         if exam is not None and exam.fee_usd is not None and not exam.attempts_included:
             low += exam.fee_usd  # the course does not come with an attempt: the exam is bought apart
             high += exam.fee_usd
-            notes.append(f"{c.code}: one exam attempt at ${exam.fee_usd:,} on top of the training, passed "
+            notes.append(f"{c.code}: one exam attempt at {usd(exam.fee_usd)} on top of the training, passed "
                          f"first time ({_dated(c, 'exam')})")
     elif c.exam is not None:
         if c.exam.fee_usd is not None:
             low += c.exam.fee_usd
             high += c.exam.fee_usd
-            notes.append(f"{c.code}: one exam attempt at ${c.exam.fee_usd:,} bought on its own, passed first "
-                         f"time ({_dated(c, 'exam')})")
+            notes.append(f"{c.code}: one exam attempt at {usd(c.exam.fee_usd)} bought on its own, passed "
+                         f"first time ({_dated(c, 'exam')})")
         else:
             unknown.append("exam fee")
     renewals = 0
@@ -106,7 +107,7 @@ def ownership(c: Certification, years: int) -> Ownership:
                 if units is None:
                     unknown.append("education units")
                 unit = c.renewal.unit
-                fee = f"${c.renewal.fee_usd:,}" if c.renewal.fee_usd is not None else "an unknown fee"
+                fee = f"{usd(c.renewal.fee_usd)}" if c.renewal.fee_usd is not None else "an unknown fee"
                 period = "every year" if every == 1 else f"every {every:g} years"
                 notes.append(f"{c.code}: renewed {period} at {fee}, {renewals} renewal(s) in "
                              f"{years} years ({_dated(c, 'renewal')})")

@@ -47,21 +47,22 @@ def _end_of_input_cancels(question: questionary.Question) -> questionary.Questio
     return question
 
 
-def _ask(catalogue: Catalogue, q: Question) -> Any:
+def _ask(catalogue: Catalogue, q: Question, given: Answers) -> Any:
+    words = q.prompt.replace("{currency}", answers.currency_of(given))  # the budget's currency
     if q.type == "choice":
         choices = [questionary.Choice(c.label, value=c.value) for c in q.choices]
         return _end_of_input_cancels(questionary.select(
-            q.prompt, choices=choices, default=q.default or None, instruction=f"({q.help})",
+            words, choices=choices, default=q.default or None, instruction=f"({q.help})",
             use_shortcuts=False)).unsafe_ask()
     if q.type != "codes":  # typed: checked by the same parser as --options and answers files
-        prompt = questionary.text(f"{q.prompt} ({q.help})",
+        prompt = questionary.text(f"{words} ({q.help})",
                                   validate=lambda t: answers.problem(catalogue, q, t) or True)
         text = _end_of_input_cancels(prompt).unsafe_ask()
         return answers.parse(catalogue, q, text)
     choices = [questionary.Choice(f"{c.code}  {c.name}", value=c.code)
                for c in catalogue.certifications.values()]
     return tuple(_end_of_input_cancels(questionary.checkbox(
-        f"{q.prompt} (space to tick, enter when done; none is fine)", choices=choices)).unsafe_ask() or ())
+        f"{words} (space to tick, enter when done; none is fine)", choices=choices)).unsafe_ask() or ())
 
 
 def _on_signal(signum: int, _frame: Any) -> None:
@@ -87,8 +88,8 @@ def ask(catalogue: Catalogue, given: Answers) -> Answers:
     previous = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
         for q in catalogue.questions.values():
-            if q.id not in out:
-                out[q.id] = _ask(catalogue, q)
+            if q.id not in out and not answers.implied(q.id, out):
+                out[q.id] = _ask(catalogue, q, out)
     except (KeyboardInterrupt, EOFError):
         raise Cancelled() from None
     except _Signalled as exc:

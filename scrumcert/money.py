@@ -41,7 +41,7 @@ REGIONS: dict[str, Region] = {r.id: r for r in (
     Region("US", "United States", "USD"),
     Region("CA", "Canada", "CAD"),
     Region("UK", "United Kingdom", "GBP"),
-    Region("EU", "euro area", "EUR"),
+    Region("EU", "Euro area", "EUR"),
     Region("IN", "India", "INR"),
     Region("AU", "Australia", "AUD"),
 )}
@@ -143,16 +143,57 @@ def using(display: Display) -> Iterator[Display]:
         _current.reset(token)
 
 
+def use(display: Display) -> None:
+    """Show money as ``display`` says for the rest of this command; the CLI resets it after each
+    command (:func:`reset`), so one run never leaks into the next in the same process."""
+    _current.set(display)
+
+
+def reset() -> None:
+    _current.set(None)
+
+
 def usd(value: float) -> str:
     """A US-dollar figure as the current display shows it: the one formatter of every fee."""
     return current().amount(value, HOME)
 
 
+def rates_for(catalogue: Catalogue) -> Rates | None:
+    """The catalogue's own rates, else the bundled table (a trainer's catalogue need not bring one)."""
+    if catalogue.rates is not None:
+        return catalogue.rates
+    from scrumcert.catalogue import open_catalogue
+    from scrumcert.catalogue.locate import bundled_dir
+
+    try:
+        return open_catalogue(bundled_dir()).rates
+    except ScrumcertError:
+        return None
+
+
+def prepare(catalogue: Catalogue, currency: str | None, region: str | None) -> tuple[Catalogue, Display]:
+    """What ``--currency`` and ``--region`` make of a catalogue: the display to show money with, and
+    the catalogue with the region's course prices (in US dollars) where it has them. Unknown codes and
+    regions are one-line errors (exit 2)."""
+    wanted = (currency or HOME).strip().upper()
+    rates = rates_for(catalogue) if wanted != HOME or region else catalogue.rates
+    display = display_for(currency, region, rates)
+    if display.region is not None and rates is not None:
+        catalogue = regional(catalogue, display.region, rates)
+    return catalogue, display
+
+
 def display_for(currency: str | None, region: str | None, rates: Rates | None) -> Display:
     """The display for ``--currency`` (or ``$SCRUMCERT_CURRENCY``) and ``--region``: unknown codes
-    and regions are one-line errors. A region alone does not change the currency."""
-    code = currency_code(currency, rates) if currency else HOME
-    return Display(code, rates, region_id(region) if region else None)
+    and regions are one-line errors. A region without a currency shows the region's currency."""
+    where = region_id(region) if region else None
+    if currency:
+        code = currency_code(currency, rates)
+    elif where is not None and rates is not None and rates.knows(REGIONS[where].currency):
+        code = REGIONS[where].currency  # a region alone shows its own currency
+    else:
+        code = HOME
+    return Display(code, rates, where)
 
 
 # ---------------------------------------------------------------------------------- regional prices
@@ -165,26 +206,32 @@ def price_in(prices: Mapping[str, tuple[RegionalPrice, ...]], code: str, region:
     return None
 
 
-def range_text(p: RegionalPrice, display: Display) -> str:
-    """``INR 24,000 to INR 26,000, typically ..., set by the trainer``; unknown ends are said."""
-    def one(v: float) -> str:
-        return display.amount(v, p.currency)
+def _span(low: float | None, high: float | None, one: Any) -> str | None:
+    if low is not None and high is not None:
+        return one(low) if whole(low) == whole(high) else f"{one(low)} to {one(high)}"
+    if low is not None:
+        return f"from {one(low)}"
+    if high is not None:
+        return f"up to {one(high)}"
+    return None
 
-    if p.min is not None and p.max is not None:
-        text = one(p.min) if whole(p.min) == whole(p.max) else f"{one(p.min)} to {one(p.max)}"
-    elif p.min is not None:
-        text = f"from {one(p.min)}"
-    elif p.max is not None:
-        text = f"up to {one(p.max)}"
-    else:
-        text = "unknown"
-    if p.typical_known:
-        lo = p.typical_min if p.typical_min is not None else p.typical_max
-        hi = p.typical_max if p.typical_max is not None else p.typical_min
-        assert lo is not None and hi is not None
-        typical = one(lo) if whole(lo) == whole(hi) else f"{one(lo)} to {one(hi)}"
-        text = f"typically {typical}" if text == "unknown" else f"{text}, typically {typical}"
-    return f"{text}, {SET_BY_TRAINER}"
+
+def range_text(p: RegionalPrice, display: Display) -> str:
+    """``INR 24,000 to INR 26,000, set by the trainer`` in the currency the page gave, with the
+    display currency's figure beside it when another one was asked for; unknown ends are said."""
+    def local(v: float) -> str:
+        return format_amount(v, p.currency)
+
+    text = _span(p.min, p.max, local)
+    typical = _span(p.typical_min if p.typical_min is not None else p.typical_max,
+                    p.typical_max if p.typical_max is not None else p.typical_min, local)
+    if typical:
+        text = f"{text}, typically {typical}" if text else f"typically {typical}"
+    if text and display.converting and display.rates and p.currency != display.currency \
+            and display.rates.knows(p.currency):
+        lo, hi = (p.min, p.max) if p.known else (p.typical_min, p.typical_max)
+        text += f" (about {_span(lo, hi, lambda v: display.amount(v, p.currency))})"
+    return f"{text or 'unknown'}, {SET_BY_TRAINER}"
 
 
 def floor_text(p: RegionalPrice, display: Display) -> str | None:
@@ -198,7 +245,8 @@ def floor_text(p: RegionalPrice, display: Display) -> str | None:
 def regional(catalogue: Catalogue, region: str, rates: Rates) -> Catalogue:
     """The catalogue with each course price replaced by its price in ``region``, converted to US
     dollars once, where the knowledge base has one; everything downstream (costs, the recommender,
-    plans) then works in US dollars as always. Without a regional price the worldwide range stays."""
+    plans) then works in US dollars as always, and the price's own sources back it. Without a
+    regional price the worldwide range stays."""
     from scrumcert.catalogue.model import PriceRange
 
     certs = dict(catalogue.certifications)
@@ -208,11 +256,14 @@ def regional(catalogue: Catalogue, region: str, rates: Rates) -> Catalogue:
             continue
         lo = p.min if p.min is not None else (p.typical_min if p.typical_min is not None else p.max)
         hi = p.max if p.max is not None else (p.typical_max if p.typical_max is not None else p.min)
-        dated = [s.checked for s in p.sources]
-        as_of = max(dated) if dated else cert.course.price_usd.as_of
+        pages = [s.published for s in p.sources if s.published]
         price = PriceRange(None if lo is None else rates.convert(lo, p.currency, HOME),
-                           None if hi is None else rates.convert(hi, p.currency, HOME), as_of)
-        certs[code] = cert._replace(course=cert.course._replace(price_usd=price))
+                           None if hi is None else rates.convert(hi, p.currency, HOME),
+                           max(pages) if pages else None)
+        own = tuple(s._replace(facts=("price",)) for s in p.sources)
+        rest = tuple(s._replace(facts=tuple(f for f in s.facts if f != "price")) for s in cert.sources)
+        certs[code] = cert._replace(course=cert.course._replace(price_usd=price), sources=own + rest,
+                                    unconfirmed=tuple(f for f in cert.unconfirmed if f != "price"))
     return catalogue._replace(certifications=certs)
 
 

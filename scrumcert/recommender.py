@@ -25,6 +25,7 @@ from typing import Any, NamedTuple
 
 from scrumcert.catalogue.model import Catalogue, Certification, Rule
 from scrumcert.costs import cost_now
+from scrumcert.money import usd
 
 # The lower bound of each experience answer, in months: what the person can be sure to have.
 EXPERIENCE_MONTHS = {"none": 0, "under_1": 0, "1_to_3": 12, "over_3": 36}
@@ -217,7 +218,7 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     top = ranking[0] if ranking and ranking[0].eligible else None
     notes = []
     if budget is not None and top and not any_fits:
-        notes.append(f"Nothing eligible is known to fit a budget of ${budget:,}; the ranking ignores it.")
+        notes.append(f"Nothing eligible is known to fit a budget of {usd(budget)}; the ranking ignores it.")
     waiting = max((r for r in ranking if not r.eligible and r.code not in held), key=lambda r: r.score,
                   default=None)
     if top and waiting and waiting.score > top.score:
@@ -226,11 +227,11 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     if top and any_fits and best and best.score > top.score:  # the budget moved it down
         if best.cost_now is None:
             notes.append(f"{best.code} fits your answers best ({best.score:+d}), but no source gives its "
-                         f"price, so it cannot be shown to fit your budget of ${budget:,}; ask trainers "
+                         f"price, so it cannot be shown to fit your budget of {usd(budget)}; ask trainers "
                          "for a quote.")
         else:
             notes.append(f"{best.code} fits your answers best ({best.score:+d}), but costs from "
-                         f"${best.cost_now:,}, over your budget of ${budget:,}.")
+                         f"{usd(best.cost_now)}, over your budget of {usd(budget)}.")
     if top is None:
         notes.append("Nothing is left to recommend: you hold everything you are eligible for.")
     path = _path(catalogue, top, score, held, months, answers) if top else ()

@@ -77,7 +77,7 @@ def grouped(catalogue: Catalogue) -> list[Group]:
 
 
 def _the(region: str) -> str:
-    return f"the {region}" if region in ("United States", "United Kingdom", "euro area") else region
+    return f"the {region}" if region in ("United States", "United Kingdom") else region
 
 
 def pairs(groups: list[Group]) -> list[tuple[str, Source]]:

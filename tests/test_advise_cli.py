@@ -22,7 +22,7 @@ from scrumcert.recommender import recommend
 Run = Callable[..., Any]
 SM_TO_PO = ("--role", "scrum_master", "--target", "product_owner", "--goal", "job")
 DEFAULTS = {"experience": "none", "exam": "either", "renewal": "either", "learning": "either",
-            "budget_usd": None, "held": []}
+            "region": "any", "currency": "USD", "budget": None, "budget_usd": None, "held": []}
 
 
 def ok_json(run: Run, *args: str) -> dict[str, Any]:
@@ -92,7 +92,8 @@ def test_every_option(run: Run) -> None:
                    "--learning", "self_study", "--budget-usd", "250", "--held", "CSPO")
     assert data["answers"] == {"role": "product_owner", "target": "product_owner", "goal": "job",
                                "experience": "1_to_3", "exam": "exam", "renewal": "lifetime",
-                               "learning": "self_study", "budget_usd": 250, "held": ["CSPO"]}
+                               "learning": "self_study", "region": "any", "currency": "USD", "budget": None,
+                               "budget_usd": 250, "held": ["CSPO"]}
     assert data["recommended"] == "PSPO-I"
     top = data["ranking"][0]
     assert top["code"] == "PSPO-I" and top["cost_now_usd"] == 200 and top["fits_budget"] is True
@@ -317,9 +318,9 @@ def test_unknown_value_in_the_file(run: Run, tmp_path: Path) -> None:
 
 def test_unknown_key_in_the_answers_file(run: Run, tmp_path: Path) -> None:
     f = tmp_path / "a.yaml"
-    f.write_text("role: new\ntarget: both\ngoal: job\nbudget: 300\n", encoding="utf-8")
+    f.write_text("role: new\ntarget: both\ngoal: job\nbudget_eur: 300\n", encoding="utf-8")
     line = one_error_line(run("advise", "--answers", str(f)))
-    assert "unknown question 'budget'" in line
+    assert "unknown question 'budget_eur'" in line
     assert "budget_usd" in line  # the real ids are listed
 
 

@@ -284,7 +284,7 @@ def test_answers_file_unknown_key(run: Run, here: Path) -> None:
     (here / "a.yaml").write_text(ANSWERS_OK + "colour: red\n", encoding="utf-8")
     assert_fails(advise(run, "a.yaml"), 2,
                  "answers file a.yaml: unknown question 'colour' (questions: role, target, goal, experience, "
-                 "exam, renewal, learning, budget_usd, held)")
+                 "exam, renewal, learning, region, currency, budget, budget_usd, held)")
 
 
 @pytest.mark.parametrize("extra, message", [

@@ -78,7 +78,8 @@ def test_plan_refuses_an_unknown_column(tmp_path: Path) -> None:
     done = main("plan", str(team))
     assert done.returncode == 2
     assert done.stderr == (f"{ERROR}team file {team}: unknown column 'email' (columns: name, team, role, "
-                           "target, goal, experience, exam, renewal, learning, budget_usd, held)\n")
+                           "target, goal, experience, exam, renewal, learning, region, currency, budget, "
+                           "budget_usd, held)\n")
 
 
 def test_plan_of_only_unpriced_seats_says_unknown_not_zero(catalogue: Catalogue) -> None:

@@ -59,8 +59,8 @@ class Terminal:
         while self.child.expect([re.compile(re.escape(CPR_REQUEST)), wanted], timeout=timeout) == 0:
             self.child.send(CPR_ANSWER)
 
-    def question(self, qid: str) -> None:
-        self.wait_for(QUESTIONS[qid]["prompt"])
+    def question(self, qid: str, currency: str = "USD") -> None:
+        self.wait_for(QUESTIONS[qid]["prompt"].replace("{currency}", currency))
 
     def choose(self, qid: str, value: str) -> None:
         """Wait for a choice question and move from its default to ``value`` with the down arrow."""
@@ -83,7 +83,8 @@ def terminal(tmp_path: Path) -> Iterator[Any]:
     children: list[Any] = []
 
     def spawn(*args: str) -> Terminal:
-        env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "SCRUMCERT_DATA")}
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("NO_COLOR", "SCRUMCERT_DATA", "SCRUMCERT_CURRENCY")}
         env.update(COLUMNS="100", LINES="40", TERM="xterm")
         child = pexpect.spawn(sys.executable, ["-m", "scrumcert", "advise", *args], env=env,
                               cwd=str(tmp_path), encoding="utf-8", timeout=TIMEOUT, dimensions=(40, 100))
@@ -107,10 +108,10 @@ def test_interview_sm_wanting_the_po_side(terminal: Any, tmp_path: Path) -> None
     term.choose("role", "scrum_master")
     term.choose("target", "product_owner")
     term.choose("goal", "job")
-    for qid in ("experience", "exam", "renewal", "learning"):
+    for qid in ("experience", "exam", "renewal", "learning", "region"):
         term.question(qid)
         term.child.send(ENTER)  # keep the default
-    term.question("budget_usd")
+    term.question("budget")  # in US dollars: the region is anywhere
     term.child.send("1000" + ENTER)
     term.question("held")
     term.child.send(ENTER)  # nothing ticked
@@ -121,7 +122,8 @@ def test_interview_sm_wanting_the_po_side(terminal: Any, tmp_path: Path) -> None
     assert term.child.exitstatus == 0
     assert yaml.safe_load(saved.read_text("utf-8")) == {
         "role": "scrum_master", "target": "product_owner", "goal": "job", "experience": "none",
-        "exam": "either", "renewal": "either", "learning": "either", "budget_usd": 1000, "held": []}
+        "exam": "either", "renewal": "either", "learning": "either", "region": "any", "budget": 1000,
+        "held": []}
 
 
 def test_interview_po_holding_pspo_i_with_ticked_box_and_corrected_budget(terminal: Any, tmp_path: Path
@@ -135,9 +137,10 @@ def test_interview_po_holding_pspo_i_with_ticked_box_and_corrected_budget(termin
     term.choose("exam", "either")
     term.choose("renewal", "lifetime")  # wraps round from the default (the last choice)
     term.choose("learning", "self_study")
-    term.question("budget_usd")
+    term.choose("region", "any")
+    term.question("budget")
     term.child.send("abc" + ENTER)  # refused: the interview says why and stays on the question
-    term.wait_for("'budget_usd' must be a whole number")
+    term.wait_for("'budget' must be a whole number")
     term.child.send(BACKSPACE * 3 + "²" + ENTER)  # a digit to Python, not a number: refused, no traceback
     term.wait_for("²'")  # the refusal quotes it (redrawn in pieces, so only its end is matched)
     term.child.send(BACKSPACE + "$1,500" + ENTER)  # the same parser as --budget-usd and answers files
@@ -149,7 +152,7 @@ def test_interview_po_holding_pspo_i_with_ticked_box_and_corrected_budget(termin
     assert term.child.exitstatus == 0
     assert json.loads(saved.read_text("utf-8")) == {
         "role": "product_owner", "target": "product_owner", "goal": "advance", "experience": "1_to_3",
-        "exam": "either", "renewal": "lifetime", "learning": "self_study", "budget_usd": 1500,
+        "exam": "either", "renewal": "lifetime", "learning": "self_study", "region": "any", "budget": 1500,
         "held": ["PSPO-I"]}
 
 
@@ -158,7 +161,7 @@ def test_answers_given_as_options_are_not_asked_again(terminal: Any) -> None:
     term.choose("goal", "skills")
     term.question("exam")  # experience was given: the interview goes straight to the next one
     term.child.send(ENTER)
-    for qid in ("renewal", "learning", "budget_usd", "held"):
+    for qid in ("renewal", "learning", "region", "budget", "held"):
         term.question(qid)
         term.child.send(ENTER)
     assert recommended(term) == "PSMPO"
@@ -212,10 +215,10 @@ def test_end_of_input_at_the_budget_question_cancels(terminal: Any, tmp_path: Pa
     term = terminal("--role", "new", "--save-answers", str(saved))
     term.choose("target", "both")
     term.choose("goal", "job")
-    for qid in ("experience", "exam", "renewal", "learning"):
+    for qid in ("experience", "exam", "renewal", "learning", "region"):
         term.question(qid)
         term.child.send(ENTER)
-    term.question("budget_usd")
+    term.question("budget")
     term.child.send(CTRL_D)
     rest = term.finish()
     assert rest.strip().endswith("scrumcert: error: cancelled")
@@ -229,7 +232,7 @@ def test_end_of_input_at_a_list_question_cancels(terminal: Any, tmp_path: Path, 
     """Ctrl-D at a select (role) or checkbox (held) question ends the interview like Ctrl-C."""
     saved = tmp_path / "answers.yaml"
     term = terminal("--target", "both", "--goal", "job", "--experience", "none", "--exam", "either",
-                    "--renewal", "either", "--learning", "either", "--budget-usd", "100",
+                    "--renewal", "either", "--learning", "either", "--budget-usd", "100", "--region", "any",
                     "--save-answers", str(saved))
     if where == "held":
         term.choose("role", "coach")
@@ -253,7 +256,7 @@ def _terminal_modes(term: Terminal) -> tuple[bool, bool, bool]:
     return bool(lflag & termios.ECHO), bool(lflag & termios.ICANON), bool(lflag & termios.ISIG)
 
 
-@pytest.mark.parametrize("where", ["role", "budget_usd", "held"])  # a select, a text and a checkbox prompt
+@pytest.mark.parametrize("where", ["role", "budget", "held"])  # a select, a text and a checkbox prompt
 @pytest.mark.parametrize("signum, status", [(2, ExitStatus.CANCELLED), (15, ExitStatus.TERMINATED),
                                             (1, ExitStatus.HANGUP)])
 def test_a_signal_during_the_interview_cancels_and_restores_the_terminal(
@@ -262,7 +265,8 @@ def test_a_signal_during_the_interview_cancels_and_restores_the_terminal(
     with echo, exit 130 / 143 / 129, nothing written (a SIGINT signal used to be swallowed)."""
     saved = tmp_path / "answers.yaml"
     rest_given = ("--experience", "none", "--exam", "either", "--renewal", "either", "--learning", "either")
-    answered = {"role": (), "budget_usd": rest_given, "held": (*rest_given, "--budget-usd", "100")}[where]
+    answered = {"role": (), "budget": (*rest_given, "--region", "any"),
+                "held": (*rest_given, "--budget-usd", "100", "--region", "any")}[where]
     term = terminal("--target", "both", "--goal", "job", *answered, "--save-answers", str(saved))
     if where != "role":
         term.choose("role", "coach")  # the interview starts with the one required answer missing
@@ -277,3 +281,21 @@ def test_a_signal_during_the_interview_cancels_and_restores_the_terminal(
     assert term.child.exitstatus == status
     assert modes == (True, True, True)
     assert not saved.exists()
+
+
+def test_a_region_sets_the_currency_of_the_budget_and_of_every_price(terminal: Any, tmp_path: Path) -> None:
+    saved = tmp_path / "answers.yaml"
+    term = terminal("--role", "new", "--target", "scrum_master", "--experience", "none",
+                    "--exam", "either", "--renewal", "either", "--learning", "live_course",
+                    "--save-answers", str(saved))
+    term.choose("goal", "job")  # a required answer is missing: the interview asks the rest
+    term.choose("region", "IN")
+    term.question("budget", currency="INR")  # the budget is asked in the region's currency
+    term.child.send("30000" + ENTER)
+    term.question("held")
+    term.child.send(ENTER)
+    assert recommended(term) == "CSM"  # INR 24,000 to 26,000 in India: within the budget
+    rest = term.finish()
+    assert "INR" in rest and "reference rates of" in rest
+    assert term.child.exitstatus == 0
+    assert yaml.safe_load(saved.read_text("utf-8"))["budget"] == 30000

@@ -423,7 +423,8 @@ class Broken:
 
 
 ROLES_LIST = "scrum_master, product_owner, developer, leader, coach, product_manager, project_manager"
-QUESTION_IDS = "role, target, goal, experience, exam, renewal, learning, budget_usd, held"
+QUESTION_IDS = ("role, target, goal, experience, exam, renewal, learning, region, currency, budget, "
+                "budget_usd, held")
 CERT_FIELDS = ("code, name, issuer, kind, level, roles, summary, course, exam, renewal, pdus, sources, "
                "aliases, official_page, unconfirmed, prerequisites, leads_to, includes")
 FACT_NAMES = "course, price, exam, renewal, pdus, prerequisites, leads_to, includes, roles"

@@ -103,7 +103,7 @@ def test_a_regional_range_says_the_trainer_sets_it():
     plain = money.Display()
     assert money.range_text(_price(), plain) == "INR 24,000 to INR 26,000, set by the trainer"
     assert money.range_text(_price(), money.Display("EUR", PINNED)) == (
-        "EUR 240 to EUR 260, set by the trainer")
+        "INR 24,000 to INR 26,000 (about EUR 240 to EUR 260), set by the trainer")
     typical = _price(currency="USD", min=250.0, max=2495.0, typical_min=1000.0, typical_max=1400.0)
     assert money.range_text(typical, plain) == (
         "$250 to $2,495, typically $1,000 to $1,400, set by the trainer")

@@ -19,7 +19,8 @@ from scrumcert.recommender import Advice, implied_held, recommend
 
 # Hypothesis cannot take a function-scoped fixture; the bundled catalogue is immutable, load it once.
 CATALOGUE = load_catalogue()
-CHOICES = {q.id: q.values for q in CATALOGUE.questions.values() if q.type == "choice"}
+MONEY = ("region", "currency")  # how prices are shown and which prices are used: tests/test_money_cli.py
+CHOICES = {q.id: q.values for q in CATALOGUE.questions.values() if q.type == "choice" and q.id not in MONEY}
 CODES = tuple(CATALOGUE.certifications)
 PRICES = sorted({p for p in (cost_now(c) for c in CATALOGUE.certifications.values()) if p is not None})
 BUDGETS = sorted({0, 5000, *PRICES, *(p - 1 for p in PRICES), *range(1000, 5001, 500)})

@@ -13,6 +13,7 @@ from typing import Any, ClassVar
 from scrumcert.catalogue.lookup import normalise, spellings
 from scrumcert.catalogue.model import (
     FACTS,
+    REGION_IDS,
     AdvertisedFloor,
     Catalogue,
     Certification,
@@ -102,6 +103,7 @@ class Builder:
         self._check_provenance()
         rates = self._rates()
         prices = self._prices(certs, rates)
+        self._money_questions(questions, rates)
         return Catalogue(self.origin, roles, certs, questions, rules, index, policies, others, other_index,
                          prices, rates)
 
@@ -298,6 +300,16 @@ class Builder:
         if not (r["source"].get("url") or r["source"].get("document")):
             raise f.error(("rates", "source"), "a source needs a url or a document name")
         return Rates(r["base"], r["day"], per_base, self._source(r["source"]))
+
+    def _money_questions(self, questions: dict[str, Question], rates: Rates | None) -> None:
+        """The currencies offered are ones the rates convert; the regions offered have prices."""
+        wanted = {"currency": (set(rates.per_base) if rates else None, "no exchange rate for"),
+                  "region": ({*REGION_IDS, "any"}, "no such region:")}
+        for f, i, q in self.items["questions"]:
+            known, says = wanted.get(q["id"], (None, ""))
+            for j, c in enumerate(q.get("choices", [])):
+                if known is not None and c["value"] not in known:
+                    raise f.error(("questions", i, "choices", j, "value"), f"{says} {c['value']}")
 
     def _prices(self, certs: dict[str, Certification], rates: Rates | None
                 ) -> dict[str, tuple[RegionalPrice, ...]]:

@@ -279,7 +279,8 @@ class Obj(Spec):
 
 CODE = Str(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*", "a code (upper-case letters, digits and '-')")
 ID = Str(r"[a-z][a-z0-9_]*", "an id (lower_snake_case)")
-VALUE = Str(r"[a-z0-9][a-z0-9_]*", "a value (lower_snake_case; may start with a digit)")
+VALUE = Str(r"[a-z0-9][a-z0-9_]*|[A-Z]{2,3}",
+            "a value (lower_snake_case, may start with a digit; or a code in capitals such as EUR)")
 TEXT = Str()
 MAYBE_TEXT = Nullable(Str())
 # Upper bounds: far above anything real, far below what breaks a renderer (floats end near 1.8e308).

@@ -36,25 +36,37 @@ def show(view: View, fmt: Format, report: Path | None = None) -> ExitStatus:
 
     diagnostics.warn_stale(stale(view.shown()))
     if report is not None:
-        write_report(report, view.blocks(), view.title)
+        write_report(report, with_rates(view.blocks()), view.title)
     if fmt is Format.json:
-        emit_json(view.data(), view.json_depth)
+        money = sys.modules.get("scrumcert.money")  # loaded when a fee is shown
+        emit_json(money.annotate(view.data(), money.current()) if money else view.data(), view.json_depth)
     elif fmt is Format.markdown:
         from scrumcert.output.blocks import to_markdown
 
-        emit(to_markdown(view.blocks()))
+        emit(to_markdown(with_rates(view.blocks())))
     elif fmt is Format.html:
-        emit(html_page(view.blocks(), view.title))
+        emit(html_page(with_rates(view.blocks()), view.title))
     else:
         from scrumcert.output import terminal
         from scrumcert.outstream import Collector, write_out
 
         collected = Collector(sys.stdout)  # rendered whole, then written by the one output writer
-        terminal.write(view.blocks(), terminal.make_console(file=collected))
+        terminal.write(with_rates(view.blocks()), terminal.make_console(file=collected))
         write_out(collected.text())
     for line in view.problems():
         diagnostics.error(line)
     return view.exit_status
+
+
+def with_rates(blocks: list[Block]) -> list[Block]:
+    """The blocks, and the line that says which rates converted the money (with --currency)."""
+    money = sys.modules.get("scrumcert.money")
+    note = money.current().note() if money else None
+    if not note:
+        return blocks
+    from scrumcert.output.blocks import Para
+
+    return [*blocks, Para(note)]
 
 
 def emit(text: str) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from scrumcert.catalogue.model import Certification, OtherCredential, Source
+from scrumcert.catalogue.model import Catalogue, Certification, OtherCredential, Source
 
 if TYPE_CHECKING:
     from scrumcert.ads import AdsReport
@@ -44,6 +44,20 @@ def source_dict(s: Source) -> dict[str, Any]:
     return {"title": s.title, "kind": s.kind, "url": s.url, "document": s.document,
             "published": _plain(s.published), "checked": s.checked.isoformat(), "facts": list(s.facts),
             "quote": s.quote}
+
+
+def regional_dicts(c: Certification, catalogue: Catalogue) -> list[dict[str, Any]]:
+    """The regional course prices of one entry in JSON, in the currency each source gave."""
+    out = []
+    for p in catalogue.prices.get(c.code, ()):
+        floor = None if p.floor is None else {
+            "amount": p.floor.amount, "currency": p.currency, "since": p.floor.since.isoformat(),
+            "note": p.floor.note, "source": source_dict(p.floor.source)}
+        out.append({"region": p.region, "currency": p.currency, "min": p.min, "max": p.max,
+                    "typical": {"min": p.typical_min, "max": p.typical_max}, "set_by": "trainer",
+                    "includes": p.includes, "note": p.note, "minimum_advertised_price": floor,
+                    "sources": [source_dict(s) for s in p.sources]})
+    return out
 
 
 def other_dict(o: OtherCredential) -> dict[str, Any]:

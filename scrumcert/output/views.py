@@ -127,7 +127,9 @@ class Show(NamedTuple):
         return []
 
     def data(self) -> dict[str, Any]:
-        return contract.cert_dict(self.cert, self.years)
+        out = contract.cert_dict(self.cert, self.years)
+        regional = contract.regional_dicts(self.cert, self.catalogue)
+        return {**out, "regional_prices": regional} if regional else out
 
     def blocks(self) -> list[Block]:
         c = self.cert

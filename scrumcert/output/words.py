@@ -7,6 +7,7 @@ control characters visible instead of interpreted.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, Any
 
 from scrumcert.catalogue.model import (
@@ -34,7 +35,41 @@ def number(value: float | None) -> str:
 
 
 def money(value: float | None) -> str:
-    return UNKNOWN if value is None else f"${number(value)}"
+    """A US-dollar figure, in the currency of ``--currency`` when one was asked for."""
+    if value is None:
+        return UNKNOWN
+    converter = sys.modules.get("scrumcert.money")  # loaded only by --currency or --region
+    return converter.usd(value) if converter else f"${number(value)}"
+
+
+def course_price(c: Certification) -> str:
+    """The course price said plainly: trainers set it, and the range shown is what pages report."""
+    text = price_range(c.course.price_usd)
+    return text if text == UNKNOWN else f"{text}; set by the trainer"
+
+
+def regional_rows(c: Certification, catalogue: Catalogue) -> list[tuple[str, str]]:
+    """("Price in India", "INR 24,000 to INR 26,000, set by the trainer; ...") for each region the
+    knowledge base has a course price for (none when it has none)."""
+    prices = catalogue.prices.get(c.code, ())
+    if not prices:
+        return []
+    from scrumcert import money as money_mod
+
+    shown = money_mod.current()
+    rows = []
+    for p in prices:
+        region = money_mod.REGIONS[p.region].name if p.region in money_mod.REGIONS else p.region
+        parts = [money_mod.range_text(p, shown)]
+        if p.includes:
+            parts.append(f"includes {p.includes}")
+        if p.note:
+            parts.append(p.note)
+        floor = money_mod.floor_text(p, shown)
+        if floor:
+            parts.append(floor)
+        rows.append((f"Price in {region}", "; ".join(parts)))
+    return rows
 
 
 def price_range(price: PriceRange) -> str:
@@ -137,6 +172,15 @@ def ownership_text(c: Certification, years: int) -> str:
     return money_part
 
 
+def price_label() -> str:
+    """'Course price', or 'Course price in India' when --region picked the prices."""
+    converter = sys.modules.get("scrumcert.money")
+    region = converter.current().region if converter else None
+    if region is None:
+        return "Course price"
+    return f"Course price in {converter.REGIONS[region].name}"  # type: ignore[union-attr]
+
+
 def attribute_rows(certs: list[Certification], catalogue: Catalogue, years: int | None = None
                    ) -> list[tuple[str, list[str]]]:
     """One (label, values) row per attribute, in the order people compare them; with ``years``, the
@@ -152,7 +196,7 @@ def attribute_rows(certs: list[Certification], catalogue: Catalogue, years: int 
         ("Level", lambda c: c.level, ()),
         ("Roles", roles, ("roles",)),
         ("Course", course_text, ("course",)),
-        ("Course price", lambda c: price_range(c.course.price_usd), ("price",)),
+        (price_label(), course_price, ("price",)),
         ("Exam", lambda c: exam_text(c.exam), ("exam",)),
         ("Pass mark", lambda c: pass_text(c.exam), ("exam",)),
         ("Exam fee", exam_fee_text, ("exam_fee",)),
@@ -166,6 +210,9 @@ def attribute_rows(certs: list[Certification], catalogue: Catalogue, years: int 
     if years is not None:
         getters.append((f"Cost over {years} years", lambda c: ownership_text(c, years),
                         ("price", "renewal_fee", "exam_fee")))
+    if len(certs) == 1:  # one entry shown: every region's price, each with its own words
+        regional = regional_rows(certs[0], catalogue)
+        getters[6:6] = [(label, lambda _c, text=text: text, ()) for label, text in regional]
 
     def cell(c: Certification, get: Any, facts: tuple[str, ...]) -> str:
         text = get(c)
