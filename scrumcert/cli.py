@@ -219,14 +219,27 @@ def plan(
 
 @app.command()
 def sources(
+    check: Annotated[bool, typer.Option(
+        "--check", help="Fetch every source address (needs the network) and report those that fail, moved "
+                        "to another page, or no longer contain their quote; exit 4 when any does.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=1, max=120, metavar="SECONDS",
+                                           help="With --check: give up on an address after this long.")] = 10,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> int:
-    """List every source in the catalogue with the date it was checked, oldest first."""
+    """List every source, by certification and kind (the issuer's own pages first), with the date it
+    was checked; --check fetches them all."""
     from scrumcert.output import show as show_view
-    from scrumcert.output.views import Sources
+    from scrumcert.output.views import SourceCheck, Sources
 
-    return show_view(Sources(load(data)), fmt)
+    view = Sources(load(data))
+    if not check:
+        return show_view(view, fmt)
+    from scrumcert.linkcheck import check as fetch_all
+    from scrumcert.linkcheck import targets
+    from scrumcert.sourcelist import pairs
+
+    return show_view(SourceCheck(tuple(fetch_all(targets(pairs(view.groups())), timeout=timeout))), fmt)
 
 
 @app.command()

@@ -210,5 +210,5 @@ def together_notes(catalogue: Catalogue, certs: Sequence[Certification], years: 
         notes.append(
             f"Held together, {names} renew as one with {issuer} (one fee for the highest level, add-on units "
             f"for the others, every {policy.every_years or 2:g} years): {count} renewal(s) in {years} years "
-            f"for ${both.low:,} and {units}, against ${apart_fee:,} and {apart_text} counted one by one.")
+            f"for {usd(both.low)} and {units}, against {usd(apart_fee)} and {apart_text} counted one by one.")
     return notes

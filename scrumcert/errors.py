@@ -13,6 +13,7 @@ class ExitStatus(IntEnum):
     OUTPUT_FAILED = 1  # standard output could not take the output whole (a full disk, a closed stdout)
     USAGE = 2  # bad input: unknown code, broken catalogue, bad answers, a usage error
     PARTIAL = 3  # a team plan was computed but some rows were skipped
+    SOURCES = 4  # sources --check: some sources fail, moved, or no longer contain their quote
     HANGUP = 129  # 128 + SIGHUP: the terminal went away
     CANCELLED = 130  # 128 + SIGINT: Ctrl-C or end of input during the interview
     TERMINATED = 143  # 128 + SIGTERM

@@ -45,6 +45,12 @@ REGIONS: dict[str, Region] = {r.id: r for r in (
     Region("IN", "India", "INR"),
     Region("AU", "Australia", "AUD"),
 )}
+def region_phrase(region: str) -> str:
+    """How a sentence names the region: "the United States", "the euro area", "India"."""
+    name = REGIONS[region].name if region in REGIONS else region
+    return {"Euro area": "the euro area"}.get(name, f"the {name}" if name.startswith("United") else name)
+
+
 # how people also write them; a country of the euro area finds the euro area
 _REGION_ALIASES = {"GB": "UK", "EA": "EU", "EURO": "EU", "EUROZONE": "EU", "USA": "US",
                    **{c: "EU" for c in ("DE", "FR", "NL", "IE", "ES", "IT", "AT", "BE", "FI", "PT")}}

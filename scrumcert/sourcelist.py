@@ -14,12 +14,12 @@ if TYPE_CHECKING:
 KINDS = ("official", "trainer", "secondary")
 KIND_NAMES = {"official": "issuer's own pages", "trainer": "trainers' pages", "secondary": "other pages",
               None: "kind not given"}
-ADVICE, RATES = "Advice", "Exchange rates"
+ADVICE, RATES, RENEWALS = "Advice", "Exchange rates", "Renewals"
 
 
 class Entry(NamedTuple):
-    source: Source
-    about: str  # what it backs: "course, exam", "price in India", a rule's reason ...
+    source: Source  # or a renewal policy's source, which has the same fields but no document
+    about: str  # what it backs: "course, exam", "price in India", "advice" ...
 
 
 class Group(NamedTuple):
@@ -50,21 +50,27 @@ def _group(owner: str, title: str, entries: list[Entry]) -> Group:
 
 
 def grouped(catalogue: Catalogue) -> list[Group]:
-    """Certifications in catalogue order (their regional prices' sources with them), then the
-    sources of the advice rules, then the exchange rates' source."""
-    from scrumcert.money import REGIONS
+    """Certifications in catalogue order (their regional prices' sources with them), the other
+    credentials, the issuers' renewal rules, the sources of the advice, and the exchange rates."""
+    from scrumcert.money import region_phrase
 
     prices = getattr(catalogue, "prices", {}) or {}
     groups = []
     for code, cert in catalogue.certifications.items():
         entries = [Entry(s, ", ".join(s.facts)) for s in cert.sources]
         for p in prices.get(code, ()):
-            where = REGIONS[p.region].name if p.region in REGIONS else p.region
-            entries += [Entry(s, f"price in {_the(where)}") for s in p.sources]
+            entries += [Entry(s, f"price in {region_phrase(p.region)}") for s in p.sources]
             if p.floor is not None and all(e.source != p.floor.source for e in entries):
                 entries.append(Entry(p.floor.source, "minimum advertised price"))
         if entries:
             groups.append(_group(code, cert.name, entries))
+    for o in getattr(catalogue, "others", {}).values():
+        if o.sources:
+            groups.append(_group(o.code, o.name, [Entry(s, ", ".join(s.facts)) for s in o.sources]))
+    for issuer, policy in getattr(catalogue, "renewal_policies", {}).items():
+        if policy.sources:
+            groups.append(_group(f"{RENEWALS}: {issuer}", f"How {issuer} renews",
+                                 [Entry(s, ", ".join(s.facts) or "renewal") for s in policy.sources]))
     rules = list({(r.source.title, r.source.where): Entry(r.source, "advice")
                   for r in catalogue.rules if r.source}.values())  # one entry however many rules cite it
     if rules:
@@ -74,10 +80,6 @@ def grouped(catalogue: Catalogue) -> list[Group]:
         groups.append(_group(RATES, f"Exchange rates of {rates.day.isoformat()}",
                              [Entry(rates.source, "currency conversion")]))
     return groups
-
-
-def _the(region: str) -> str:
-    return f"the {region}" if region in ("United States", "United Kingdom") else region
 
 
 def pairs(groups: list[Group]) -> list[tuple[str, Source]]:

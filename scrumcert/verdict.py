@@ -20,7 +20,10 @@ Money = Callable[[float], str]
 
 
 def usd(value: float) -> str:
-    return f"${value:,.0f}"
+    """A US-dollar figure as this run shows money (``--currency`` converts it)."""
+    from scrumcert.money import usd as shown
+
+    return shown(value)
 
 
 def names(codes: Sequence[str]) -> str:

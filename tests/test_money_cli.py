@@ -83,7 +83,7 @@ def test_an_unknown_region_is_one_line_and_exit_2(run: Any, pinned: Path) -> Non
 
 def test_show_lists_every_regional_price_set_by_the_trainer(run: Any, pinned: Path) -> None:
     out = flat(ok(run("show", "CSM", "--data", str(pinned))))
-    for region in ("United States", "Canada", "United Kingdom", "Euro area", "India"):
+    for region in ("the United States", "Canada", "the United Kingdom", "the euro area", "India"):
         assert f"Price in {region}" in out
     assert "INR 24,000 to INR 26,000, set by the trainer" in out
     assert "minimum advertised price since 2025-08-01: a figure not published" in out

@@ -40,8 +40,9 @@ def cost_dict(c: Certification, years: int) -> dict[str, Any]:
 
 
 def source_dict(s: Source) -> dict[str, Any]:
-    """One source in JSON: the same keys wherever sources are listed."""
-    return {"title": s.title, "kind": s.kind, "url": s.url, "document": s.document,
+    """One source in JSON: the same keys wherever sources are listed (a renewal rule's source, which
+    is always a web page, has no document)."""
+    return {"title": s.title, "kind": s.kind, "url": s.url, "document": getattr(s, "document", None),
             "published": _plain(s.published), "checked": s.checked.isoformat(), "facts": list(s.facts),
             "quote": s.quote}
 

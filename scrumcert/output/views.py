@@ -218,15 +218,18 @@ class Listing(NamedTuple):
 
 
 class Sources(NamedTuple):
-    """Every source of a catalogue, oldest check first."""
+    """Every source of a catalogue by certification (then other credentials, renewal rules, the
+    advice and the exchange rates), the issuer's own pages first, oldest check first within a kind."""
 
     catalogue: Catalogue
     exit_status: ExitStatus = ExitStatus.OK
     json_depth: int | None = None
-    title: str = "Sources, oldest check first"
+    title: str = "Sources, by certification; the issuer's own pages first"
 
-    def rows(self) -> list[tuple[str, Source]]:
-        return sorted(self.catalogue.all_sources(), key=lambda pair: (pair[1].checked, pair[0]))
+    def groups(self) -> list[Any]:
+        from scrumcert.sourcelist import grouped
+
+        return grouped(self.catalogue)
 
     def shown(self) -> list[Certification]:
         return []  # the list exists to show the dates: no warning on top of it
@@ -235,12 +238,69 @@ class Sources(NamedTuple):
         return []
 
     def data(self) -> list[dict[str, Any]]:
-        return [{"for": owner, **contract.source_dict(s)} for owner, s in self.rows()]
+        """One object per source in the grouped order: ``for`` names the certification (or Advice,
+        "Renewals: <issuer>", Exchange rates), ``kind`` whose page it is, ``about`` what it backs."""
+        return [{"for": g.owner, "about": e.about, **contract.source_dict(e.source)}
+                for g in self.groups() for e in g.entries]
 
     def blocks(self) -> list[Block]:
-        rows = [[s.checked.isoformat(), literal(owner + (f" ({', '.join(s.facts)})" if s.facts else "")),
-                 words.source_label(s)] for owner, s in self.rows()]
-        return [Heading(self.title), Grid(["Checked", "For", "Source"], rows)]
+        from scrumcert.sourcelist import KIND_NAMES
+
+        out: list[Block] = [Heading(self.title, 1)]
+        for g in self.groups():
+            out.append(Heading(literal(f"{g.owner}: {g.title}"), 2))
+            for kind, entries in g.kinds:
+                out.append(Para(f"{KIND_NAMES.get(kind, 'kind not given')}:"))
+                out.append(Grid(["Checked", "Source", "Backs"], [
+                    [e.source.checked.isoformat(), literal(f"{e.source.title} {_where(e.source)}"),
+                     literal(e.about or "-")] for e in entries]))
+        return out
+
+
+def _where(s: Any) -> str:
+    return getattr(s, "url", None) or getattr(s, "document", None) or ""
+
+
+class SourceCheck(NamedTuple):
+    """What ``sources --check`` found: the addresses that fail, moved or lost their quote."""
+
+    outcomes: tuple[Any, ...]  # linkcheck.Outcome, in the sources' order
+    json_depth: int | None = None
+    title: str = "Sources checked"
+
+    @property
+    def exit_status(self) -> ExitStatus:
+        return ExitStatus.SOURCES if any(o.problem for o in self.outcomes) else ExitStatus.OK
+
+    def shown(self) -> list[Certification]:
+        return []
+
+    def problems(self) -> list[str]:
+        return []
+
+    def summary(self) -> str:
+        from scrumcert.linkcheck import FAILED, MOVED, OK, QUOTE_MISSING
+
+        n = {status: sum(o.status == status for o in self.outcomes) for status in (OK, FAILED, MOVED,
+                                                                                    QUOTE_MISSING)}
+        return (f"Checked {len(self.outcomes)} addresses: {n[OK]} fine, {n[FAILED]} fail, {n[MOVED]} moved, "
+                f"{n[QUOTE_MISSING]} no longer say what they are cited for.")
+
+    def data(self) -> dict[str, Any]:
+        return {"checked": len(self.outcomes), "fine": sum(not o.problem for o in self.outcomes),
+                "problems": [{"url": o.url, "status": o.status, "detail": o.detail, "final_url": o.final_url,
+                              "for": list(o.owners)} for o in self.outcomes if o.problem]}
+
+    def blocks(self) -> list[Block]:
+        words_for = {"failed": "fails", "moved": "moved", "quote missing": "quote gone"}
+        problems = [o for o in self.outcomes if o.problem]
+        out: list[Block] = [Heading(self.title, 1)]
+        if problems:
+            out.append(Grid(["Problem", "Source", "For", "Detail"], [
+                [words_for[o.status], literal(o.url), ", ".join(o.owners), literal(o.detail)]
+                for o in problems]))
+        out.append(Para(self.summary()))
+        return out
 
 
 class Advice(NamedTuple):

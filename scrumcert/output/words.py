@@ -59,7 +59,6 @@ def regional_rows(c: Certification, catalogue: Catalogue) -> list[tuple[str, str
     shown = money_mod.current()
     rows = []
     for p in prices:
-        region = money_mod.REGIONS[p.region].name if p.region in money_mod.REGIONS else p.region
         parts = [money_mod.range_text(p, shown)]
         if p.includes:
             parts.append(f"includes {p.includes}")
@@ -68,7 +67,7 @@ def regional_rows(c: Certification, catalogue: Catalogue) -> list[tuple[str, str
         floor = money_mod.floor_text(p, shown)
         if floor:
             parts.append(floor)
-        rows.append((f"Price in {region}", "; ".join(parts)))
+        rows.append((f"Price in {money_mod.region_phrase(p.region)}", "; ".join(parts)))
     return rows
 
 
@@ -178,7 +177,7 @@ def price_label() -> str:
     region = converter.current().region if converter else None
     if region is None:
         return "Course price"
-    return f"Course price in {converter.REGIONS[region].name}"  # type: ignore[union-attr]
+    return f"Course price in {converter.region_phrase(region)}"  # type: ignore[union-attr]
 
 
 def attribute_rows(certs: list[Certification], catalogue: Catalogue, years: int | None = None
