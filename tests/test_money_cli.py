@@ -99,6 +99,11 @@ def test_a_region_picks_its_course_price_and_its_currency(run: Any, pinned: Path
     assert data["course"]["price_usd"]["min"] == pytest.approx(300)  # 24,000 INR at 80 per USD
     assert data["course"]["price_inr"]["min"] == pytest.approx(24000)
     assert data["currency"]["code"] == "INR" and data["currency"]["rates_day"] == "2026-11-20"
+    india = next(p for p in data["regional_prices"] if p["region"] == "IN")
+    assert (india["currency"], india["min"], india["max"]) == ("INR", 24000, 26000)
+    assert india["set_by"] == "trainer"
+    assert india["minimum_advertised_price"]["amount"] is None
+    assert india["minimum_advertised_price"]["source"]["kind"] == "official"
 
 
 def test_a_region_without_a_price_keeps_the_worldwide_range(run: Any, pinned: Path) -> None:
