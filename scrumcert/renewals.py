@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from scrumcert.catalogue.model import LEVELS, Catalogue, Certification, PolicySource, RenewalPolicy
 from scrumcert.errors import ScrumcertError
+from scrumcert.money import usd
 
 _HOLDING = re.compile(r"\s*(?P<code>[^@]+?)\s*(?:@\s*(?P<day>\S+)\s*)?")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -122,7 +123,7 @@ def _rank(level: str) -> int:
 
 
 def _money(value: int | None) -> str:
-    return "an unknown fee" if value is None else f"${value:,}"
+    return "an unknown fee" if value is None else f"{usd(value)}"
 
 
 def _units(value: int | None, unit: str | None) -> str:
@@ -165,7 +166,7 @@ def _single(c: Certification, since: date | None, today: date, policy: RenewalPo
     if policy is not None and policy.non_member_fee_usd is not None:
         fee = policy.non_member_fee_usd
         if policy.member_fee_usd is not None:
-            note = (f" The fee is ${policy.non_member_fee_usd:,}, or ${policy.member_fee_usd:,} for "
+            note = (f" The fee is {usd(policy.non_member_fee_usd)}, or {usd(policy.member_fee_usd)} for "
                     f"members of {c.issuer}.")
     every = c.renewal.every_years
     expires = add_years(since, every) if since and every else None
@@ -365,8 +366,8 @@ def for_advice(catalogue: Catalogue, held: Sequence[str], since: dict[str, date]
         if known and both.low < apart_fee:
             units = " and ".join(f"{n} {u}s" for u, n in both.education_units.items()) or "no units"
             notes.append(f"Renewals over {years} years of {rec.code} together with what you hold: "
-                         f"${both.low:,} and {units}, as {rec.issuer} renews them together "
-                         f"(${apart_fee:,} one by one).")
+                         f"{usd(both.low)} and {units}, as {rec.issuer} renews them together "
+                         f"({usd(apart_fee)} one by one).")
     return AdviceRenewals(result, tuple(notes), years, rec.code if rec else None, together_fee,
                           together_units, apart_fee)
 
