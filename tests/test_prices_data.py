@@ -104,6 +104,13 @@ def test_a_figure_without_a_source_is_refused(data_copy: Path) -> None:
         load_catalogue(data_copy)
 
 
+def test_a_price_source_must_say_whose_page_it_is(data_copy: Path) -> None:
+    tail = "          checked: 2026-11-26\n          quote: \"The CSM exam fee"
+    _break(data_copy, "          kind: trainer\n" + tail, tail)
+    with pytest.raises(CatalogueError, match=r"prices.CSM\[4\].sources\[0\].kind: required field is missing"):
+        load_catalogue(data_copy)
+
+
 def test_a_rates_table_without_dollars_is_refused(data_copy: Path) -> None:
     _break(data_copy, "    USD: 1.1607\n", "", "rates.yaml")
     with pytest.raises(CatalogueError, match=r"rates.yaml:\d+: rates.per_base: the table needs a rate for"):
