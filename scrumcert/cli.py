@@ -17,10 +17,13 @@ import typer
 
 from scrumcert.cli_parts import (
     SETTINGS,
+    BudgetAnswer,
+    CurrencyAnswer,
     CurrencyOption,
     DataOption,
     FormatOption,
     OutputOption,
+    RegionAnswer,
     RegionOption,
     YearsOption,
     complete_code,
@@ -49,8 +52,7 @@ def show(
                                         autocompletion=complete_code)],
     fmt: FormatOption = Format.table,
     years: YearsOption = 3,
-    currency: CurrencyOption = None,
-    region: RegionOption = None,
+    currency: CurrencyOption = None, region: RegionOption = None,
     data: DataOption = None,
 ) -> int:
     """Show one certification: summary, course, exam, cost, renewal, next steps and sources."""
@@ -72,8 +74,7 @@ def compare(
                                                autocompletion=complete_code)],
     fmt: FormatOption = Format.table,
     years: YearsOption = 3,
-    currency: CurrencyOption = None,
-    region: RegionOption = None,
+    currency: CurrencyOption = None, region: RegionOption = None,
     output: OutputOption = None,
     data: DataOption = None,
 ) -> int:
@@ -138,16 +139,7 @@ def advise(
     renewal: Annotated[str | None, _opt("lifetime or either.")] = None,
     learning: Annotated[str | None, _opt("self_study, live_course or either.")] = None,
     budget_usd: Annotated[int | None, _opt("The most you can spend now, in US dollars.")] = None,
-    budget: Annotated[int | None, _opt("The most you can spend now, in --currency (wins over "
-                                       "--budget-usd).")] = None,
-    currency: Annotated[str | None, typer.Option(
-        "--currency", envvar="SCRUMCERT_CURRENCY", metavar="CODE", show_default=False,
-        rich_help_panel="Answers", help="Show money, and read --budget, in this currency (ISO 4217, "
-                                        "e.g. EUR; also $SCRUMCERT_CURRENCY).")] = None,
-    region: Annotated[str | None, typer.Option(
-        "--region", metavar="REGION", show_default=False, rich_help_panel="Answers",
-        help="Where you will take a course: US, CA, UK, EU (euro area), IN or AU; its course prices "
-             "are used.")] = None,
+    budget: BudgetAnswer = None, currency: CurrencyAnswer = None, region: RegionAnswer = None,
     held: Annotated[list[str] | None, _opt("A code you already hold, with the day you earned or last renewed "
                                            "it if you like: CSM@2025-03-01 (repeat, or commas).")] = None,
     ads_files: Annotated[list[str] | None, typer.Option(
@@ -183,8 +175,7 @@ def advise(
                "renewal": renewal, "learning": learning, "budget_usd": budget_usd,
                "held": ",".join(held) if held else None, **money_answers(catalogue, currency, budget, region)}
     got = answers.gather(catalogue, options, answers_file, ads_files or (), ask=interview)
-    where = got.full.get("region")
-    catalogue = priced(catalogue, got.full.get("currency"), where if where and where != "any" else None)
+    catalogue = priced(catalogue, got.full.get("currency"), got.full.get("region"))
     advice = recommend(catalogue, got.full)
     if save_answers:
         answers.save(got.to_save(), save_answers)
@@ -198,8 +189,7 @@ def plan(
                                               "name, team and the answer ids of advise.")],
     fmt: FormatOption = Format.table,
     years: YearsOption = 3,
-    currency: CurrencyOption = None,
-    region: RegionOption = None,
+    currency: CurrencyOption = None, region: RegionOption = None,
     output: OutputOption = None,
     data: DataOption = None,
 ) -> int:
@@ -235,11 +225,10 @@ def sources(
     view = Sources(load(data))
     if not check:
         return show_view(view, fmt)
-    from scrumcert.linkcheck import check as fetch_all
-    from scrumcert.linkcheck import targets
-    from scrumcert.sourcelist import pairs
+    from scrumcert import linkcheck, sourcelist
 
-    return show_view(SourceCheck(tuple(fetch_all(targets(pairs(view.groups())), timeout=timeout))), fmt)
+    found = linkcheck.check(linkcheck.targets(sourcelist.pairs(view.groups())), timeout=timeout)
+    return show_view(SourceCheck(tuple(found)), fmt)
 
 
 @app.command()

@@ -122,9 +122,22 @@ RegionOption = Annotated[str | None, typer.Option(
     help="Use the course prices trainers charge in this region: US, CA, UK, EU (euro area), IN or AU; "
          "without --currency, money is shown in the region's currency.")]
 
+# the same, as advise's answers (the region and the currency of --budget too)
+BudgetAnswer = Annotated[int | None, typer.Option(
+    show_default=False, rich_help_panel="Answers",
+    help="The most you can spend now, in --currency (wins over --budget-usd).")]
+CurrencyAnswer = Annotated[str | None, typer.Option(
+    "--currency", envvar="SCRUMCERT_CURRENCY", metavar="CODE", show_default=False, rich_help_panel="Answers",
+    help="Show money, and read --budget, in this currency (ISO 4217, e.g. EUR; also $SCRUMCERT_CURRENCY).")]
+RegionAnswer = Annotated[str | None, typer.Option(
+    "--region", metavar="REGION", show_default=False, rich_help_panel="Answers",
+    help="Where you will take a course: US, CA, UK, EU (euro area), IN or AU; its course prices are used.")]
+
 
 def priced(catalogue: Catalogue, currency: str | None, region: str | None) -> Catalogue:
-    """--currency and --region: the money display for this command, and the region's course prices."""
+    """--currency and --region: the money display for this command, and the region's course prices
+    (the answer ``any`` is no region)."""
+    region = None if region == "any" else region
     if not currency and not region:
         return catalogue
     from scrumcert import money
