@@ -15,22 +15,16 @@ from typing import Annotated, Any
 
 import typer
 
+from scrumcert import cli_parts as parts
 from scrumcert.cli_parts import (
     SETTINGS,
-    BudgetAnswer,
-    CurrencyAnswer,
-    CurrencyOption,
     DataOption,
     FormatOption,
     OutputOption,
-    RegionAnswer,
-    RegionOption,
     YearsOption,
     complete_code,
     interview,
     load,
-    money_answers,
-    priced,
     print_version,
 )
 from scrumcert.output import Format
@@ -52,7 +46,7 @@ def show(
                                         autocompletion=complete_code)],
     fmt: FormatOption = Format.table,
     years: YearsOption = 3,
-    currency: CurrencyOption = None, region: RegionOption = None,
+    currency: parts.CurrencyOption = None, region: parts.RegionOption = None,
     data: DataOption = None,
 ) -> int:
     """Show one certification: summary, course, exam, cost, renewal, next steps and sources."""
@@ -61,7 +55,7 @@ def show(
     from scrumcert.output import show as show_view
     from scrumcert.output.views import Other, Show
 
-    catalogue = priced(load(data), currency, region)
+    catalogue = parts.priced(load(data), currency, region)
     cert = resolve_any(catalogue, code)
     if isinstance(cert, OtherCredential):  # outside the catalogue: say so, and where its issuer says more
         return show_view(Other(cert), fmt)
@@ -74,7 +68,7 @@ def compare(
                                                autocompletion=complete_code)],
     fmt: FormatOption = Format.table,
     years: YearsOption = 3,
-    currency: CurrencyOption = None, region: RegionOption = None,
+    currency: parts.CurrencyOption = None, region: parts.RegionOption = None,
     output: OutputOption = None,
     data: DataOption = None,
 ) -> int:
@@ -83,7 +77,7 @@ def compare(
     from scrumcert.output import show as show_view
     from scrumcert.output.views import Compare
 
-    catalogue = priced(load(data), currency, region)
+    catalogue = parts.priced(load(data), currency, region)
     certs = resolve_distinct(catalogue, codes, 2, 6)
     return show_view(Compare(certs, catalogue, years), fmt, report=output)
 
@@ -139,7 +133,8 @@ def advise(
     renewal: Annotated[str | None, _opt("lifetime or either.")] = None,
     learning: Annotated[str | None, _opt("self_study, live_course or either.")] = None,
     budget_usd: Annotated[int | None, _opt("The most you can spend now, in US dollars.")] = None,
-    budget: BudgetAnswer = None, currency: CurrencyAnswer = None, region: RegionAnswer = None,
+    budget: parts.BudgetAnswer = None, currency: parts.CurrencyAnswer = None,
+    region: parts.RegionAnswer = None,
     held: Annotated[list[str] | None, _opt("A code you already hold, with the day you earned or last renewed "
                                            "it if you like: CSM@2025-03-01 (repeat, or commas).")] = None,
     ads_files: Annotated[list[str] | None, typer.Option(
@@ -173,9 +168,10 @@ def advise(
     catalogue = load(data)
     options = {"role": role, "target": target, "goal": goal, "experience": experience, "exam": exam,
                "renewal": renewal, "learning": learning, "budget_usd": budget_usd,
-               "held": ",".join(held) if held else None, **money_answers(catalogue, currency, budget, region)}
+               "held": ",".join(held) if held else None,
+               **parts.money_answers(catalogue, currency, budget, region)}
     got = answers.gather(catalogue, options, answers_file, ads_files or (), ask=interview)
-    catalogue = priced(catalogue, got.full.get("currency"), got.full.get("region"))
+    catalogue = parts.priced(catalogue, got.full.get("currency"), got.full.get("region"))
     advice = recommend(catalogue, got.full)
     if save_answers:
         answers.save(got.to_save(), save_answers)
@@ -189,7 +185,7 @@ def plan(
                                               "name, team and the answer ids of advise.")],
     fmt: FormatOption = Format.table,
     years: YearsOption = 3,
-    currency: CurrencyOption = None, region: RegionOption = None,
+    currency: parts.CurrencyOption = None, region: parts.RegionOption = None,
     output: OutputOption = None,
     data: DataOption = None,
 ) -> int:
@@ -201,7 +197,7 @@ def plan(
     from scrumcert.output.views import Plan
     from scrumcert.planner import make_plan, read_team_file
 
-    catalogue = priced(load(data), currency, region)
+    catalogue = parts.priced(load(data), currency, region)
     people, problems = read_team_file(team_file, catalogue)
     return show_view(Plan(make_plan(catalogue, people, problems, years), catalogue, team_file), fmt,
                      report=output)
@@ -209,9 +205,8 @@ def plan(
 
 @app.command()
 def sources(
-    check: Annotated[bool, typer.Option(
-        "--check", help="Fetch every source address (needs the network) and report those that fail, moved "
-                        "to another page, or no longer contain their quote; exit 4 when any does.")] = False,
+    check: Annotated[bool, typer.Option("--check", help="Fetch every source address (network) and report "
+                                        "those that fail, moved or lost their quote; exit 4 if so.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", min=1, max=120, metavar="SECONDS",
                                            help="With --check: give up on an address after this long.")] = 10,
     fmt: FormatOption = Format.table,
