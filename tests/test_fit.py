@@ -128,3 +128,21 @@ def test_link_is_plain_text_in_a_pipe_and_osc8_on_a_terminal() -> None:
     tty = io.StringIO()
     Console(file=tty, force_terminal=True, color_system="standard").print(text)
     assert "\x1b]8;" in tty.getvalue() and "professional-scrum-master-i-certification" in tty.getvalue()
+
+
+@pytest.mark.parametrize("width", [40, 60, 80, 120])
+def test_any_grid_fits_with_words_whole(width: int) -> None:
+    from scrumcert.output.fit import grid
+
+    header = ["#", "Step", "When", "Why"]
+    rows = [["1", "CSPO", "now", "You want to own a product; a two-day course with a trainer."],
+            ["2", "A-CSPO", "once you have 12 months in the role (you have: none)",
+             "It builds on CSPO: the next level of the same track."],
+            ["3", "CSP-PO", "once you have 24 months in the role", "It builds on A-CSPO."]]
+    lines = render(grid(console(width), header, rows, keep=2), width)
+    assert max(len(line.rstrip()) for line in lines) <= width
+    seen = tokens(lines)
+    for row in rows:
+        for cell in row:
+            for word in cell.split():
+                assert word in seen, word

@@ -168,3 +168,40 @@ def link(url: str, text: str | None = None) -> Text:
         parts = urlsplit(url)
         shown = (parts.netloc + parts.path).rstrip("/") or url
     return Text(shown, style=f"link {url}" if url.startswith(("https://", "http://")) else "")
+
+
+def grid(console: Console, header: Sequence[str], rows: Sequence[Sequence[str | Text]], keep: int = 1,
+         width: int | None = None, style_rows: Sequence[str] = ()) -> RenderableType:
+    """Any table (a path, a plan, a list of sources) at the console's width: the first ``keep``
+    columns never wrap, the others wrap between words; when that cannot fit, one block per row with
+    each value under its column's name. ``style_rows`` gives a style per row (may be shorter)."""
+    width = width or console.width
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
+    most = [max(cell_len(h), *(longest_line(v) for v in col)) for h, col in zip(header, columns, strict=True)]
+    least = [m if i < keep else max(cell_len(h), min(READABLE, m), *(longest_word(v) for v in col))
+             for i, (h, m, col) in enumerate(zip(header, most, columns, strict=True))]
+    frame = (len(header) + 1) + 2 * PAD * len(header)
+    widths = allocate(least, most, width - frame)
+    if widths is not None:
+        table = Table(box=box_for(console), expand=False)
+        for i, (h, w) in enumerate(zip(header, widths, strict=True)):
+            table.add_column(Text(h), width=w, no_wrap=i < keep, overflow="fold")
+        for n, row in enumerate(rows):
+            style = style_rows[n] if n < len(style_rows) else ""
+            table.add_row(*(value_text(v, False) for v in row), style=style or None)
+        return table
+    parts: list[RenderableType] = []
+    label_width = max((cell_len(h) for h in header[max(keep, 1):]), default=0) + 1
+    for n, row in enumerate(rows):
+        style = style_rows[n] if n < len(style_rows) else ""
+        title = Text(" ").join(value_text(v, False) for v in row[:max(keep, 1)])
+        title.stylize(f"bold {style}".strip())
+        parts.append(title)
+        block = Table.grid(padding=(0, 1))
+        block.add_column(no_wrap=True, width=label_width + 2)
+        block.add_column(overflow="fold", max_width=max(width - label_width - 3, 1))
+        for h, v in zip(header[max(keep, 1):], row[max(keep, 1):], strict=True):
+            if plain(v).strip():
+                block.add_row(Text(f"  {h}:", style="dim"), value_text(v, False))
+        parts.append(block)
+    return Group(*parts)
