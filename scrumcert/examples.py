@@ -23,7 +23,8 @@ PANELS = {
 EXAMPLES: dict[str, list[tuple[str, str]]] = {
     "advise": [
         ("Answer a few questions", "scrumcert advise"),
-        ("The same without questions", "scrumcert advise --role scrum_master --target product_owner --goal job"),
+        ("The same without questions",
+         "scrumcert advise --role scrum_master --target product_owner --goal job"),
         ("A report to forward", "scrumcert advise --role new --target scrum_master --goal job "
                                 "--output advice.html"),
         ("Every rule and assumption", "scrumcert advise --role developer --target scrum_master --goal skills "
