@@ -13,7 +13,7 @@ TEAMS = "Teams"
 CATALOGUE = "Catalogue"
 
 PANELS = {
-    "advise": ADVICE, "compare": ADVICE,
+    "advise": ADVICE, "compare": ADVICE, "ads": ADVICE,
     "show": REFERENCE, "list": REFERENCE, "sources": REFERENCE, "renewals": REFERENCE,
     "plan": TEAMS,
     "validate": CATALOGUE,
@@ -53,6 +53,14 @@ EXAMPLES: dict[str, list[tuple[str, str]]] = {
         ("Start from a template", "scrumcert plan --template team.csv"),
         ("Plan a team", "scrumcert plan team.csv"),
         ("A page for the budget owner", "scrumcert plan team.csv --years 5 --output plan.html"),
+    ],
+    "renewals": [
+        ("When what you hold expires", "scrumcert renewals CSM@2025-03-01 CSPO@2025-06-15"),
+        ("Reminders in your calendar", "scrumcert renewals CSM@2025-03-01 --ics renewals.ics"),
+    ],
+    "ads": [
+        ("What job ads ask for", "scrumcert ads ad.txt"),
+        ("From the clipboard (Linux)", "xclip -o | scrumcert ads -"),
     ],
     "validate": [
         ("The bundled catalogue", "scrumcert validate"),

@@ -13,7 +13,7 @@ from scrumcert.catalogue.locate import bundled_dir
 from scrumcert.examples import EXAMPLES, PANELS
 from scrumcert.teamcsv import template
 
-COMMANDS = ["advise", "compare", "show", "list", "sources", "plan", "validate"]
+COMMANDS = ["advise", "compare", "ads", "show", "list", "sources", "renewals", "plan", "validate"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -37,7 +37,7 @@ def test_commands_are_grouped(run) -> None:  # type: ignore[no-untyped-def]
 
 
 EXAMPLE_LINES = [(c, line) for c, lines in EXAMPLES.items() for _, line in lines
-                 if line != "scrumcert advise"]  # the interview needs a terminal
+                 if line.startswith("scrumcert ") and line != "scrumcert advise"]  # no pipes, no interview
 
 
 @pytest.mark.parametrize(("command", "line"), EXAMPLE_LINES, ids=[line for _, line in EXAMPLE_LINES])
@@ -48,11 +48,13 @@ def test_every_example_runs(run, catalogue, tmp_path: Path, monkeypatch: pytest.
     assert words[:2] == ["scrumcert", command]
     if "team.csv" in words and "--template" not in words:
         (tmp_path / "team.csv").write_text(template(catalogue), encoding="utf-8")
+    if "ad.txt" in words:
+        (tmp_path / "ad.txt").write_text("Scrum Master wanted. CSM or PSM I required.\n", encoding="utf-8")
     if "./my-catalogue" in words:
         shutil.copytree(bundled_dir(), tmp_path / "my-catalogue")
     result = run(*words[1:])
     assert result.exit_code == 0, (line, result.stderr)
-    if "--output" in words or "--template" in words:
+    if {"--output", "--template", "--ics"} & set(words):
         for word in words:
-            if word.endswith((".html", ".md", ".csv")):
+            if word.endswith((".html", ".md", ".csv", ".ics")):
                 assert (tmp_path / word).is_file(), word
