@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -40,12 +40,12 @@ def root(
     """Which Scrum certification should I get? Sourced facts, side by side, and an explained advice."""
 
 
-@app.command()
+@app.command(**parts.help_for("show"))
 def show(
     code: Annotated[str, typer.Argument(help="A code as you would type it: PSPO, pspo1, CSM...",
                                         autocompletion=complete_code)],
     fmt: FormatOption = Format.table,
-    years: YearsOption = 3,
+    years: YearsOption = 3, output: OutputOption = None,
     currency: parts.CurrencyOption = None, region: parts.RegionOption = None,
     data: DataOption = None,
 ) -> int:
@@ -59,10 +59,10 @@ def show(
     cert = resolve_any(catalogue, code)
     if isinstance(cert, OtherCredential):  # outside the catalogue: say so, and where its issuer says more
         return show_view(Other(cert), fmt)
-    return show_view(Show(cert, catalogue, years), fmt)
+    return show_view(Show(cert, catalogue, years), fmt, report=output)
 
 
-@app.command()
+@app.command(**parts.help_for("compare"))
 def compare(
     codes: Annotated[list[str], typer.Argument(help="Two to six certification codes.", show_default=False,
                                                autocompletion=complete_code)],
@@ -82,11 +82,12 @@ def compare(
     return show_view(Compare(certs, catalogue, years), fmt, report=output)
 
 
-@app.command("list")
+@app.command("list", **parts.help_for("list"))
 def list_(
-    role: Annotated[str | None, typer.Option(help="Only certifications for this role id "
-                                                  "(scrum_master, product_owner, ...).")] = None,
-    issuer: Annotated[str | None, typer.Option(help="Only this issuer (case and spaces ignored).")] = None,
+    role: Annotated[str | None, typer.Option(help="Only for this role: scrum_master, manager, \"Product "
+                                                  "Owner\"...", autocompletion=parts.complete_role)] = None,
+    issuer: Annotated[str | None, typer.Option(help="Only this issuer (any case).",
+                                               autocompletion=parts.complete_issuer)] = None,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> int:
@@ -99,7 +100,7 @@ def list_(
     return show_view(Listing(filtered(catalogue, role, issuer)), fmt)
 
 
-@app.command()
+@app.command(**parts.help_for("validate"))
 def validate(
     path: Annotated[Path | None, typer.Argument(help="A catalogue folder or file (default: --data, "
                                                      "then $SCRUMCERT_DATA, then the bundled one).")] = None,
@@ -114,29 +115,28 @@ def validate(
          f"roles, {len(catalogue.questions)} questions, {len(catalogue.rules)} rules")
 
 
-def _opt(help_: str) -> Any:
-    return typer.Option(help=help_, show_default=False, rich_help_panel="Answers")
+_opt = parts.answer
 
 
-@app.command()
+@app.command(**parts.help_for("advise"))
 def advise(
     answers_file: Annotated[Path | None, typer.Option(
         "--answers", metavar="FILE", help="Read answers from a YAML or JSON file (options override it).")
     ] = None,
     role: Annotated[str | None, _opt("Where you are now: new, developer, scrum_master, product_owner, "
-                                     "manager, coach.")] = None,
+                                     "manager, coach.", "role")] = None,
     target: Annotated[str | None, _opt("What you want to grow into: scrum_master, product_owner, both, "
-                                       "leadership.")] = None,
-    goal: Annotated[str | None, _opt("job, skills, team or advance.")] = None,
-    experience: Annotated[str | None, _opt("Years of Scrum practice: none, under_1, 1_to_3, over_3.")] = None,
-    exam: Annotated[str | None, _opt("exam, workshop or either.")] = None,
-    renewal: Annotated[str | None, _opt("lifetime or either.")] = None,
-    learning: Annotated[str | None, _opt("self_study, live_course or either.")] = None,
+                                       "leadership.", "target")] = None,
+    goal: Annotated[str | None, _opt("job, skills, team or advance.", "goal")] = None,
+    experience: Annotated[str | None, _opt("none, under_1, 1_to_3 or over_3 years.", "experience")] = None,
+    exam: Annotated[str | None, _opt("exam, workshop or either.", "exam")] = None,
+    renewal: Annotated[str | None, _opt("lifetime or either.", "renewal")] = None,
+    learning: Annotated[str | None, _opt("self_study, live_course or either.", "learning")] = None,
     budget_usd: Annotated[int | None, _opt("The most you can spend now, in US dollars.")] = None,
     budget: parts.BudgetAnswer = None, currency: parts.CurrencyAnswer = None,
     region: parts.RegionAnswer = None,
-    held: Annotated[list[str] | None, _opt("A code you already hold, with the day you earned or last renewed "
-                                           "it if you like: CSM@2025-03-01 (repeat, or commas).")] = None,
+    held: Annotated[list[str] | None, _opt("A code you hold, with the day you earned or last renewed it if "
+                                           "you like: CSM@2025-03-01 (repeat, or commas).", "held")] = None,
     ads_files: Annotated[list[str] | None, typer.Option(
         "--ads", metavar="FILE", help="Job ads you want (text files, '-' for standard input; repeat): what "
                                       "most of them name counts as what employers ask for.")] = None,
@@ -179,11 +179,11 @@ def advise(
     return show_view(Advice(advice, catalogue, explain, years, extra, got.ads, got.asks), fmt, report=output)
 
 
-@app.command()
+@app.command(**parts.help_for("plan"))
 def plan(
     team_file: Annotated[Path, typer.Argument(metavar="TEAM_FILE", help="CSV or YAML: one person a row with "
                                               "name, team and the answer ids of advise.")],
-    fmt: FormatOption = Format.table,
+    template: parts.TemplateOption = None, fmt: FormatOption = Format.table,
     years: YearsOption = 3,
     currency: parts.CurrencyOption = None, region: parts.RegionOption = None,
     output: OutputOption = None,
@@ -203,7 +203,7 @@ def plan(
                      report=output)
 
 
-@app.command()
+@app.command(**parts.help_for("sources"))
 def sources(
     check: Annotated[bool, typer.Option("--check", help="Fetch every source address (network) and report "
                                         "those that fail, moved or lost their quote; exit 4 if so.")] = False,
@@ -226,7 +226,7 @@ def sources(
     return show_view(SourceCheck(tuple(found)), fmt)
 
 
-@app.command()
+@app.command(**parts.help_for("renewals"))
 def renewals(
     held: Annotated[list[str], typer.Argument(
         metavar="CODE@DATE...", show_default=False, autocompletion=complete_code,
@@ -260,7 +260,7 @@ def renewals(
     return show_view(Renewals(result), fmt)
 
 
-@app.command()
+@app.command(**parts.help_for("ads"))
 def ads(
     files: Annotated[list[str], typer.Argument(
         metavar="FILE...", show_default=False,

@@ -27,7 +27,12 @@ _ClickException: type[Exception] = next(
 
 class Group(TyperGroup):
     """Runs the app without Click's standalone handling, so that every failure, usage errors
-    included, becomes one line on stderr and an ``ExitStatus``."""
+    included, becomes one line on stderr and an ``ExitStatus``. Lists the commands advice first."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        from scrumcert.examples import rank
+
+        return sorted(super().list_commands(ctx), key=rank)
 
     def main(self, args: Any = None, prog_name: Any = None, complete_var: Any = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
@@ -157,3 +162,44 @@ def money_answers(catalogue: Catalogue, currency: str | None, budget: int | None
     code = money.currency_code(currency, money.rates_for(catalogue)) if currency else None
     where = None if region is None else "any" if region.strip().lower() == "any" else money.region_id(region)
     return {"currency": code, "budget": budget, "region": where}
+
+
+def answer(help_: str, complete: str | Any = None) -> Any:
+    """An answer of advise given as an option; Tab offers the question's values (or codes), never file
+    names."""
+    from scrumcert import completion
+
+    return typer.Option(help=help_, show_default=False, rich_help_panel="Answers",
+                        autocompletion=completion.answer(complete) if isinstance(complete, str) else complete)
+
+
+def write_template(path: Path | None) -> None:
+    """``plan --template FILE``: write a starting team CSV (for the catalogue in use) and stop."""
+    if path is not None:
+        from scrumcert.planner import write_template as write
+
+        raise typer.Exit(write(load(None), path))
+
+
+TemplateOption = Annotated[Path | None, typer.Option(
+    "--template", metavar="FILE", is_eager=True, callback=write_template, expose_value=False,
+    help="Write a starting team CSV to FILE (every column, two example people) and stop.")]
+
+
+def help_for(name: str) -> dict[str, Any]:
+    """A command's examples and help panel (``app.command(**help_for("show"))``)."""
+    from scrumcert.examples import command
+
+    return command(name)
+
+
+def complete_role(incomplete: str) -> list[str]:
+    from scrumcert.completion import roles
+
+    return roles(incomplete)
+
+
+def complete_issuer(incomplete: str) -> list[str]:
+    from scrumcert.completion import issuers
+
+    return issuers(incomplete)

@@ -45,6 +45,8 @@ def answer(question: str) -> Callable[[str], list[str]]:
     def complete(incomplete: str) -> list[str]:
         catalogue = _catalogue()
         q = None if catalogue is None else catalogue.questions.get(question)
+        if q is not None and q.type == "codes":
+            return code_list(incomplete)
         return [] if q is None else _starting(list(q.values), incomplete)
 
     complete.__name__ = f"complete_{question}"

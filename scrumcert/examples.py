@@ -12,6 +12,7 @@ REFERENCE = "Reference"
 TEAMS = "Teams"
 CATALOGUE = "Catalogue"
 
+ORDER = ["advise", "compare", "ads", "show", "list", "sources", "renewals", "plan", "validate"]
 PANELS = {
     "advise": ADVICE, "compare": ADVICE, "ads": ADVICE,
     "show": REFERENCE, "list": REFERENCE, "sources": REFERENCE, "renewals": REFERENCE,
@@ -75,10 +76,21 @@ def _escape(text: str) -> str:
 
 
 def epilog(command: str) -> str | None:
-    """The examples as Typer's Rich help shows them: one per line (it joins single newlines)."""
+    """The examples as Typer's Rich help shows them, a comment line above each command line."""
     examples = EXAMPLES.get(command)
     if not examples:
         return None
     lines = ["[bold]Examples[/bold]"]
-    lines += [f"  [dim]# {_escape(what)}[/dim]\n\n  {_escape(line)}" for what, line in examples]
-    return "\n\n".join(lines)
+    for what, line in examples:
+        lines += [f"  [dim]# {_escape(what)}[/dim]", f"  {_escape(line)}"]
+    return "\n".join(lines)
+
+
+def command(name: str) -> dict[str, str | None]:
+    """The keyword arguments of ``app.command`` for one command: its examples and its help panel."""
+    return {"epilog": epilog(name), "rich_help_panel": PANELS.get(name)}
+
+
+def rank(name: str) -> int:
+    """Where a command stands in the help: advice first, the catalogue last; unknown ones at the end."""
+    return ORDER.index(name) if name in ORDER else len(ORDER)

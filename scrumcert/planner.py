@@ -190,3 +190,14 @@ def make_plan(catalogue: Catalogue, people: list[Person], problems: list[RowProb
             years_unknown[code] = o.unknown
     return Plan(years, tuple(assignments), tuple(problems or ()), dict(sorted(seats.items())),
                 tuple(groups), now_low, now_high, years_low, years_high, unpriced, years_unknown)
+
+
+def write_template(catalogue: Catalogue, path: Path) -> int:
+    """``plan --template FILE``: a starting team CSV, through the one safe writer; exit status 0."""
+    from scrumcert.files import write_text
+    from scrumcert.output import diagnostics
+    from scrumcert.teamcsv import template
+
+    write_text(path, template(catalogue), f"--template {path}")
+    diagnostics.wrote(path)
+    return 0

@@ -51,8 +51,9 @@ def command_line(catalogue: Catalogue, answers: dict[str, Any], extra: Sequence[
         if q.type == "choice" and value == q.default and not q.required:
             continue
         option = "--" + qid.replace("_", "-")
-        if isinstance(value, list | tuple):
-            words += [option, ",".join(value)]
+        if isinstance(value, list | tuple):  # one option per code: a long list wraps between codes
+            for item in value:
+                words += [option, str(item)]
         else:
             words += [option, str(value)]
     return " ".join(shlex.quote(w) for w in [*words, *extra])

@@ -213,9 +213,14 @@ def fired_ids(catalogue: Catalogue, **answers: Any) -> list[str]:
 def test_table_output(run: Run) -> None:
     result = run("advise", *SM_TO_PO)
     assert result.exit_code == 0, result.stderr
-    assert "Recommended: CSPO" in result.stdout
-    assert "A-CSPO" in result.stdout
-    assert "Rules that fired" not in result.stdout
+    out = result.stdout
+    assert out.startswith("Bottom line\n  - Pick: CSPO, Certified Scrum Product Owner")
+    assert out.index("Bottom line") < out.index("Comparison") < out.index("Your path")
+    assert "A-CSPO" in out
+    assert "Rules that fired" not in out
+    # it ends with the command that repeats the run, on one line however wide
+    last = out.rstrip("\n").splitlines()[-1]
+    assert last == "scrumcert advise --role scrum_master --target product_owner --goal job"
 
 
 def test_explain_lists_every_fired_rule(run: Run, catalogue: Catalogue) -> None:
@@ -248,10 +253,11 @@ def test_markdown_output(run: Run) -> None:
     result = run("advise", *SM_TO_PO, "--format", "markdown")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert out.startswith("## Recommended: CSPO, Certified Scrum Product Owner (score +")
+    assert out.startswith("## Bottom line\n\n> Pick: CSPO, Certified Scrum Product Owner")
     assert "| CSPO | PSPO-I |" in out  # the side-by-side table of the top three
     assert "| 1 | CSPO | now |" in out
     assert "| 2 | A-CSPO | once you have 12 months in the role (you have: none) |" in out
+    assert "```sh\nscrumcert advise --role scrum_master --target product_owner --goal job\n```" in out
     assert "Rules that fired" not in out
     assert "\x1b[" not in out
 
@@ -393,8 +399,9 @@ def test_holding_everything_json_table_and_markdown(run: Run, catalogue: Catalog
     for fmt in ("table", "markdown"):
         result = run("advise", *args, "--format", fmt)
         assert result.exit_code == 0, result.stderr
-        assert " ".join(result.stdout.split()).startswith(
-            "No recommendation: Nothing is left to recommend: you hold everything you are eligible for.")
+        said = " ".join(result.stdout.replace("#", "").replace(">", "").replace("- ", "").split())
+        assert said.startswith("Bottom line No recommendation: Nothing is left to recommend: you hold "
+                               "everything you are eligible for."), said
 
 
 def test_save_answers_into_a_missing_folder(run: Run, tmp_path: Path) -> None:

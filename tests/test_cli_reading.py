@@ -17,7 +17,6 @@ import pytest
 from scrumcert import __version__
 from scrumcert.catalogue.locate import bundled_dir
 from scrumcert.catalogue.model import Catalogue
-from scrumcert.output.words import source_line
 
 REPO = Path(__file__).resolve().parent.parent
 BROKEN = Path(__file__).resolve().parent / "broken"
@@ -81,7 +80,8 @@ def test_show_pspo_table(run: Callable[..., Any], catalogue: Catalogue) -> None:
                          ("Leads to", "PSPO-II, PSPO-A")]:
         assert re.search(rf"│ {re.escape(label)} +{re.escape(value)} +│", out), label
     assert "Scrum.org's foundation Product Owner certification" in out  # the summary
-    assert re.search(r"│ Sources +│", out)
+    # the sources follow the card, as an appendix grouped by certification
+    assert "\nSources\nPSPO-I Professional Scrum Product Owner I\n" in out
     assert "checked 2026-11-25" in out
 
 
@@ -89,17 +89,19 @@ def test_show_lists_every_source_with_its_date(run: Callable[..., Any], catalogu
     out = ok(run("show", "pspo-i", env=WIDE))
     cert = catalogue.certifications["PSPO-I"]
     assert len(cert.sources) >= 3
-    for i, s in enumerate(cert.sources, 1):
-        assert f"{i}. {source_line(s)}" in out
-        assert source_line(s).endswith(f"checked {s.checked.isoformat()}")
-    checks = {s.checked.isoformat() for s in cert.sources}
-    assert sum(out.count(f"checked {day}") - out.count(f"source checked {day}") for day in checks) == len(
-        cert.sources)
+    lines = [line.rstrip() for line in out.splitlines()]
+    where = []
+    for s in cert.sources:
+        line = next(line for line in lines if line.startswith(f"  - {s.title}"))
+        assert (s.url or s.document or "") in line
+        assert f"checked {s.checked.isoformat()}" in line
+        where.append(lines.index(line))
     # the issuer's own page comes first, then every source with its kind, official ones first
-    assert out.index(f"Official page (Scrum.org): {cert.official_page}") < out.index("1. [")
+    assert lines.index(f"  - Official page: {cert.official_page}") < min(where)
     kinds = [s.kind for s in cert.sources]
     assert kinds == sorted(kinds, key=("official", "trainer", "secondary").index)
-    assert f"1. [official] {cert.sources[0].title}" in out
+    assert where == sorted(where)
+    assert "(issuer's page)" in lines[where[0]]
 
 
 def test_show_psmpo_says_what_the_course_includes(run: Callable[..., Any]) -> None:
@@ -197,7 +199,7 @@ def test_show_markdown(run: Callable[..., Any], catalogue: Catalogue) -> None:
                 "| Pass mark | 85% |", "| Exam fee | $200 per attempt |", "| Renewal | never (lifetime) |",
                 "| Leads to | PSPO-II, PSPO-A |"):
         assert row in lines, row
-    assert "### Sources" in lines
+    assert "## Sources" in lines and "### PSPO-I: Professional Scrum Product Owner I" in lines
     shown = re.sub(r"\\(.)", r"\1", md)  # as a Markdown renderer shows it: escapes undone
     for s in catalogue.certifications["PSPO-I"].sources:
         assert s.title in shown and s.where in shown
@@ -254,7 +256,8 @@ def test_compare_markdown(run: Callable[..., Any]) -> None:
                 "| Renewal | every 2 years: $100 + 20 SEU | every 2 years: $100 + 20 SEU |",
                 "| Issuer | Scrum Alliance | Scrum Alliance |"):
         assert row in lines, row
-    assert "### Sources" in lines
+    assert "## Bottom line" in lines
+    assert "## Sources" in lines and "### CSM: Certified ScrumMaster" in lines
 
 
 def test_compare_four(run: Callable[..., Any], catalogue: Catalogue) -> None:
@@ -481,8 +484,8 @@ def test_show_and_compare_read_the_other_catalogue(run: Callable[..., Any], acme
     assert d["course"]["price_usd"] == {"min": 300, "max": 300, "as_of": "2026-01-10"}
     assert d["sources"][0]["checked"] == "2026-11-01"
     out = ok(run("show", "ACME-SM", "--data", str(acme), env=WIDE))
-    assert "Official page (Acme Training): https://acme.example/sm" in out
-    assert "1. [official] Acme handbook (Acme Training handbook, 2026 edition); checked 2026-11-01" in out
+    assert "  - Official page: https://acme.example/sm" in out
+    assert "  - Acme handbook (Acme Training handbook, 2026 edition) (issuer's page); checked 2026-11-01" in out
     rows = table_rows(ok(run("compare", "ACME-PO", "ACME-SM", "--data", str(acme), env=WIDE)))
     assert rows[0] == ["", "ACME-PO", "ACME-SM"]
     assert ["* Renewal", "never (lifetime)", "every year: $10 + units unknown"] in rows

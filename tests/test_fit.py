@@ -146,3 +146,16 @@ def test_any_grid_fits_with_words_whole(width: int) -> None:
         for cell in row:
             for word in cell.split():
                 assert word in seen, word
+
+
+@pytest.mark.parametrize("width", [20, 40, 80, 200])
+def test_a_command_line_folds_with_backslashes_and_pastes_whole(width: int) -> None:
+    import shlex
+
+    from scrumcert.output.terminal import command_lines
+
+    line = "scrumcert advise --role developer --target scrum_master --goal job --held CSPO --held PAL-I"
+    folded = command_lines(line, width)
+    assert all(len(part) <= width for part in folded.splitlines() if " " in part.strip())
+    assert shlex.split(folded.replace("\\\n", " ")) == shlex.split(line)  # what a shell runs
+    assert all(part.endswith(" \\") for part in folded.splitlines()[:-1])

@@ -98,7 +98,7 @@ def terminal(tmp_path: Path) -> Iterator[Any]:
 
 
 def recommended(term: Terminal) -> str:
-    term.wait_for(re.compile(r"Recommended: ([A-Z][A-Z0-9-]*)"))
+    term.wait_for(re.compile(r"Pick: ([A-Z][A-Z0-9-]*)"))
     return term.child.match.group(1)
 
 
@@ -189,7 +189,7 @@ def test_ctrl_c_at_the_first_question_cancels(terminal: Any, tmp_path: Path) -> 
     assert rest.strip().endswith("scrumcert: error: cancelled")
     assert rest.count("cancelled") == 1
     assert "Traceback" not in term.output()
-    assert "Recommended" not in term.output()
+    assert "Pick:" not in term.output()
     assert term.child.exitstatus == ExitStatus.CANCELLED
     assert term.child.signalstatus is None
     assert not saved.exists()  # nothing half-written
@@ -241,7 +241,7 @@ def test_end_of_input_at_a_list_question_cancels(terminal: Any, tmp_path: Path, 
     rest = term.finish()
     assert rest.strip().endswith("scrumcert: error: cancelled")
     assert "Traceback" not in term.output()
-    assert "Recommended" not in term.output()
+    assert "Pick:" not in term.output()
     assert term.child.exitstatus == ExitStatus.CANCELLED
     assert not saved.exists()
 

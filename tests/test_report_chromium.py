@@ -38,10 +38,20 @@ addEventListener('load', () => {
   const out = {scroll: document.documentElement.scrollWidth, inner: innerWidth,
                cell: cell ? getComputedStyle(cell).display : null,
                svg: document.querySelector('svg.chart').getBoundingClientRect().width};
-  const pre = document.createElement('pre'); pre.id = 'measure'; pre.textContent = JSON.stringify(out);
-  document.body.appendChild(pre);
+  const pre = parent.document.createElement('pre'); pre.id = 'measure'; pre.textContent = JSON.stringify(out);
+  parent.document.body.appendChild(pre);
 });
 </script>"""
+
+
+def framed(page: str, width: int) -> str:
+    """The page inside a frame exactly ``width`` pixels wide (a headless window is never narrower
+    than 500 pixels, a frame can be), measured from inside."""
+    import html
+
+    inner = page.replace("</body>", MEASURE + "</body>")
+    return (f'<!DOCTYPE html><html><body style="margin:0"><iframe style="width:{width}px;height:2000px;'
+            f'border:0" srcdoc="{html.escape(inner, quote=True)}"></iframe></body></html>')
 
 
 def chromium(tmp_path: Path, profile: str, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -141,22 +151,23 @@ def test_chromium_lays_out_the_advice(advice_page: Path, tmp_path: Path, width: 
     assert "svg" in page.tags and page.links
 
     measured = tmp_path / f"measure-{width}.html"
-    measured.write_text(advice_page.read_text(encoding="utf-8").replace("</body>", MEASURE + "</body>"),
-                        encoding="utf-8")
-    run = chromium(tmp_path, "profile-measure", f"--window-size={width},2000", "--virtual-time-budget=3000",
-                   "--dump-dom", measured.as_uri())
+    measured.write_text(framed(advice_page.read_text(encoding="utf-8"), width), encoding="utf-8")
+    run = chromium(tmp_path, "profile-measure", f"--window-size={width + 100},2100",
+                   "--virtual-time-budget=3000", "--dump-dom", measured.as_uri())
     assert run.returncode == 0, run.stderr.decode(errors="replace")[-2000:]
     found = re.search(r'<pre id="measure">(.*?)</pre>', run.stdout.decode("utf-8"))
     assert found, "the measuring script did not run"
     box = json.loads(found.group(1).replace("&quot;", '"'))
+    assert box["inner"] == width, box
     assert box["scroll"] <= box["inner"], box  # nothing scrolls sideways
     assert box["cell"] == ("block" if width == 400 else "table-cell"), box  # tables stack when narrow
     assert 0 < box["svg"] <= width
 
     shot = tmp_path / f"advice-{width}.png"
-    taken = chromium(tmp_path, "profile-shot", f"--screenshot={shot}", f"--window-size={width},2400",
+    height = 3000 if width > 500 else 5200  # the whole page, sources aside
+    taken = chromium(tmp_path, "profile-shot", f"--screenshot={shot}", f"--window-size={width},{height}",
                      advice_page.as_uri())
     assert taken.returncode == 0, taken.stderr.decode(errors="replace")[-2000:]
-    assert png_size(shot) == (width, 2400)
+    assert png_size(shot) == (width, height)
     assert shot.stat().st_size > 20_000  # text, tables and a chart, not a blank page
     keep(shot)

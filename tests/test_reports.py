@@ -54,7 +54,7 @@ def parse(text: str) -> Cells:
 
 def assert_self_contained(text: str) -> None:
     assert text.startswith("<!DOCTYPE html>")
-    assert "<table>" in text
+    assert '<table class="stack">' in text
     assert "<script" not in text.lower()
     assert "<link" not in text.lower()
     assert "@import" not in text
@@ -80,13 +80,13 @@ def test_compare_markdown_report(run, tmp_path):
     assert result.stderr == f"scrumcert: wrote {out}\n"
     assert "Certified ScrumMaster" in result.stdout  # the screen still shows the table
     text = out.read_text(encoding="utf-8")
-    assert text.startswith("# Comparison: CSM, CSPO\n")
+    assert text.startswith("# CSM vs CSPO: which certification suits whom?\n")
     assert "|  | CSM | CSPO |" in text
     assert "| Name | Certified ScrumMaster | Certified Scrum Product Owner |" in text
     assert "| **Exam** | 50 questions, 60 min | none |" in text  # a row that differs stands out
     assert "| **Cost over 3 years** | $350 to $2,595 + 20 SEU | $900 + 20 SEU |" in text
     assert "### Cost over 3 years: assumptions" in text
-    assert "### Sources" in text
+    assert "## Bottom line" in text and "## Sources" in text
     assert RENEWAL_URL in text
     assert text.rstrip().endswith(f"_{GENERATED}_")
 
@@ -97,14 +97,15 @@ def test_compare_html_report(run, tmp_path):
     assert result.exit_code == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert_self_contained(text)
-    assert "<title>Comparison: CSM, CSPO</title>" in text
+    assert "<title>CSM vs CSPO: which certification suits whom?</title>" in text
     cells = parse(text).cells
     for cell in ("CSM", "CSPO", "Certified ScrumMaster", "Certified Scrum Product Owner",
                  "Cost over 3 years", "$350 to $2,595 + 20 SEU"):
         assert cell in cells, cell
-    assert '<tr class="differs"><td>Exam</td>' in text
-    assert "<h3>Sources</h3>" in text
-    assert RENEWAL_URL in text
+    assert '<tr class="differs"><th scope="row">Exam</th>' in text
+    assert '<td data-label="CSPO">none</td>' in text  # its column's name, for the narrow layout
+    assert '<section id="sources" class="appendix"><h2>Sources</h2>' in text
+    assert f'<a href="{RENEWAL_URL}">' in text  # clickable
     assert f"<footer>{GENERATED}</footer>" in text
 
 
@@ -129,7 +130,7 @@ def test_report_replaces_an_existing_file_whole(run, tmp_path):
     assert run("compare", "CSM", "CSPO", "-o", str(out)).exit_code == 0
     text = out.read_text(encoding="utf-8")
     assert "STALE CONTENT" not in text
-    assert text.startswith("# Comparison")
+    assert text.startswith("# CSM vs CSPO")
     assert only_file(tmp_path) == ["x.md"]
 
 
@@ -143,14 +144,15 @@ def test_advise_report(run, tmp_path, suffix):
     assert result.exit_code == 0, result.stderr
     assert result.stderr == f"scrumcert: wrote {out}\n"
     text = out.read_text(encoding="utf-8")
-    for part in ("Recommended: ", "Your path", "Sources", "Cost over 3 years", "http"):
+    for part in ("Bottom line", "Pick: ", "Your answers", "Your path", "Sources", "Cost over 3 years",
+                 "http"):
         assert part in text, part
     assert GENERATED in text
     if suffix == ".html":
         assert_self_contained(text)
-        assert "<h1>scrumcert advice</h1>" in text
+        assert "<h1>Which certification next? " in text
     else:
-        assert text.startswith("# scrumcert advice\n")
+        assert text.startswith("# Which certification next? ")
 
 
 def test_advise_report_with_explain(run, tmp_path):
@@ -167,8 +169,9 @@ def test_plan_report(run, tmp_path, suffix):
     text = out.read_text(encoding="utf-8")
     if suffix == ".md":
         text = re.sub(r"\\([_\[\]])", r"\1", text)  # as rendered: escaped _ [ ] read plainly
-    for part in ("Team plan: two_teams.csv", "Ana", "Ben", "Finn", "PSMPO with Ben", "Learning together",
-                 "Seats", "Total cost", "Over 3 years, renewals included", "Sources", "http", GENERATED):
+    for part in ("Training plan for 6 people in 2 teams (two_teams.csv)", "Ana", "Ben", "Finn",
+                 "PSMPO with Ben", "Learning together", "Seats", "Total cost",
+                 "Over 3 years, renewals included", "Sources", "http", GENERATED):
         assert part in text, part
     if suffix == ".html":
         assert_self_contained(text)

@@ -10,6 +10,12 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from scrumcert.output import report
+from scrumcert.output.report import Chart, Command, Lead, Link, Pairs, SourceAppendix
+
+# the report blocks, defined beside their writers
+__all__ = ["Chart", "Command", "Lead", "Link", "Pairs", "SourceAppendix"]
+
 
 class Heading(NamedTuple):
     text: str
@@ -48,9 +54,10 @@ class Card(NamedTuple):
     body: list[Block]
 
 
-Block = Heading | Para | Note | Grid | Bullets | Card
+Block = Heading | Para | Note | Grid | Bullets | Card | Lead | Pairs | Chart | SourceAppendix | Command
 
 STRONG_LEGEND = "Rows in bold differ."
+HTML_LEGEND = "Rows marked * differ."
 
 
 def flat(blocks: list[Block]) -> list[Block]:
@@ -74,6 +81,8 @@ def texts(blocks: list[Block]) -> list[str]:
             out += [*b.header, *(cell for row in b.rows for cell in row)]
         elif isinstance(b, Bullets):
             out += b.items
+        elif isinstance(b, report.MINE):
+            out += report.texts(b)
         else:
             out.append(b.text)
     return [t for t in out if t]
@@ -110,17 +119,12 @@ def to_markdown(blocks: list[Block]) -> str:
             out.append("\n".join(lines))
             if b.legend:
                 out.append(STRONG_LEGEND)
+        elif isinstance(b, report.MINE):
+            out.append(report.to_markdown(b) or "")
     return "\n\n".join(out) + "\n"
 
 
 # --- HTML ----------------------------------------------------------------------------------------------
-
-_CSS = """body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#222}
-table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #bbb;padding:.35rem .6rem;
-text-align:left;vertical-align:top}th{background:#eef}tr.differs td{background:#fff6d5;font-weight:600}
-p.note{background:#fff6d5;padding:.3rem .6rem}
-h1{font-size:1.6rem}h2{font-size:1.3rem}h3{font-size:1.1rem}footer{color:#666;font-size:.85rem}"""
-
 
 def html_body(blocks: list[Block]) -> str:
     import html  # only for HTML: its entity table costs a millisecond of every start
@@ -138,24 +142,39 @@ def html_body(blocks: list[Block]) -> str:
             tag = "ol" if b.numbered else "ul"
             body.append(f"<{tag}>" + "".join(f"<li>{esc(i)}</li>" for i in b.items) + f"</{tag}>")
         elif isinstance(b, Grid):
-            head = "".join(f"<th>{esc(h)}</th>" for h in b.header)
-            differs = ' class="differs"'
-            rows = "".join(
-                f"<tr{differs if n in b.strong else ''}>"
-                + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>"
-                for n, row in enumerate(b.rows))
-            body.append(f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+            body.append(_html_grid(b))
             if b.legend:
-                body.append(f"<p>{esc(STRONG_LEGEND)}</p>")
+                body.append(f'<p class="caption">{esc(HTML_LEGEND)}</p>')
+        elif isinstance(b, report.MINE):
+            body.append(report.to_html(b) or "")
     return "\n".join(body)
 
 
-def to_html(blocks: list[Block], title: str, generated: str) -> str:
-    """A self-contained page: inline CSS, no script, no external resource."""
+def _html_grid(b: Grid) -> str:
+    """A table that stacks on a phone: each cell carries its column's name for the narrow layout
+    (``data-label``), codes in the header never break, and in a comparison the first cell of a
+    row is its label."""
     import html
 
     esc = html.escape
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{esc(title)}</title><style>{_CSS}</style></head><body>\n<h1>{esc(title)}</h1>\n"
-            + html_body(blocks) + f"\n<footer>{esc(generated)}</footer>\n</body></html>\n")
+    head = "".join(f'<th scope="col"><span class="code">{esc(h)}</span></th>' if i else
+                   f'<th scope="col">{esc(h)}</th>' for i, h in enumerate(b.header))
+    rows = []
+    for n, row in enumerate(b.rows):
+        cells = []
+        for i, v in enumerate(row):
+            label = esc(b.header[i]) if i < len(b.header) else ""
+            if i == 0 and b.legend:
+                cells.append(f'<th scope="row">{esc(v)}</th>')
+            else:
+                cells.append(f'<td data-label="{label}">{esc(v)}</td>')
+        mark = ' class="differs"' if n in b.strong else ""
+        rows.append(f"<tr{mark}>{''.join(cells)}</tr>")
+    stack = ' class="stack"' if len(b.header) > 3 else ""  # three narrow columns fit a phone as they are
+    return f"<table{stack}><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+
+
+def to_html(blocks: list[Block], title: str, generated: str) -> str:
+    """A self-contained page: inline CSS, no script, no external resource; printable, and its tables
+    stack on a narrow screen."""
+    return report.page(title, [html_body(blocks)], generated)

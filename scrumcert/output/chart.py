@@ -78,7 +78,8 @@ def svg(series: Sequence[Series], money: Callable[[float], str] | None = None, w
         out.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" fill="#444">'
                    f"{esc(money(value))}</text>")
     for year in range(years + 1):
-        out.append(f'<text x="{x(year):.1f}" y="{upper + plot_h + 16}" text-anchor="middle" fill="#444">'
+        anchor = "start" if year == 0 else "end" if year == years else "middle"  # the ends stay inside
+        out.append(f'<text x="{x(year):.1f}" y="{upper + plot_h + 16}" text-anchor="{anchor}" fill="#444">'
                    f"{'now' if year == 0 else f'year {year}'}</text>")
     out.append(f'<line x1="{left}" x2="{left}" y1="{upper}" y2="{upper + plot_h}" stroke="#888"/>')
     out.append(f'<line x1="{left}" x2="{width - right}" y1="{upper + plot_h}" y2="{upper + plot_h}" '

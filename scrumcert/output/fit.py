@@ -163,11 +163,14 @@ def bullets(items: Sequence[str | Text], mark: str = "-", style: str = "", inden
 def link(url: str, text: str | None = None) -> Text:
     """A clickable link (OSC 8) where the terminal supports it; plain text elsewhere (Rich writes no
     escape codes to a pipe). Shown as ``text``, or the address without its scheme."""
+    from scrumcert.output.report import safe_url
+
     shown = text
     if shown is None:
         parts = urlsplit(url)
         shown = (parts.netloc + parts.path).rstrip("/") or url
-    return Text(shown, style=f"link {url}" if url.startswith(("https://", "http://")) else "")
+    target = safe_url(url)
+    return Text(shown, style=f"link {target}" if target else "")
 
 
 def grid(console: Console, header: Sequence[str], rows: Sequence[Sequence[str | Text]], keep: int = 1,

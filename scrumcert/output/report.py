@@ -8,12 +8,11 @@ chart's SVG, which :mod:`scrumcert.output.chart` built and escaped itself, goes 
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any, NamedTuple
-from urllib.parse import urlsplit
 
 from scrumcert.catalogue.model import Certification
+from scrumcert.safe_text import literal
 
 KIND_WORDS = {"official": "issuer's page", "trainer": "trainer's page", "secondary": "other page"}
 
@@ -40,6 +39,7 @@ class Pairs(NamedTuple):
 
     title: str
     rows: tuple[tuple[str, str], ...]
+    on_screen: bool = True  # False: in reports only (the terminal has just asked these questions)
 
 
 class Chart(NamedTuple):
@@ -48,6 +48,7 @@ class Chart(NamedTuple):
     title: str
     svg: str
     words: tuple[str, ...]
+    on_screen: bool = False  # a terminal has the same figures in the table's cost row
 
 
 class SourceItem(NamedTuple):
@@ -57,6 +58,13 @@ class SourceItem(NamedTuple):
     detail: str  # checked date, page date, facts
 
 
+class Command(NamedTuple):
+    """A command line to copy: never wrapped into pieces a shell would run apart."""
+
+    intro: str
+    line: str
+
+
 class SourceGroup(NamedTuple):
     code: str
     name: str
@@ -64,20 +72,23 @@ class SourceGroup(NamedTuple):
     items: tuple[SourceItem, ...]
 
 
-class Sources(NamedTuple):
+class SourceAppendix(NamedTuple):
     """The appendix: sources grouped by certification, the issuer's own page first."""
 
     title: str
     groups: tuple[SourceGroup, ...]
+    on_screen: bool = True
 
 
-MINE = (Lead, Pairs, Chart, Sources)
+MINE = (Lead, Pairs, Chart, SourceAppendix, Command)
 
 
 def safe_url(url: str | None) -> str | None:
     """Only web addresses become links: a ``javascript:`` or ``file:`` URL from a catalogue stays text."""
-    if not url:
-        return None
+    if not url or any(ord(ch) <= 32 or 127 <= ord(ch) <= 159 for ch in url.strip()):
+        return None  # a space or a control character has no place in an address (nor in OSC 8)
+    from urllib.parse import urlsplit
+
     parts = urlsplit(url.strip())
     return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
 
@@ -98,11 +109,41 @@ def source_groups(certs: Sequence[Certification], facts_words: dict[str, str] | 
             if s.facts:
                 bits.append("for " + ", ".join(words.get(f, f.replace("_", " ")) for f in s.facts))
             where = s.url or ""
-            title = s.title if s.url or not s.document else f"{s.title} ({s.document})"
-            items.append(SourceItem(title, safe_url(where), kind, "; ".join(bits)))
+            title = s.title
+            if s.where and not safe_url(where):  # a document, or an address that is not a web page
+                title = s.where if s.where.startswith(s.title) else f"{s.title} ({s.where})"
+            items.append(SourceItem(literal(title), safe_url(where), kind, literal("; ".join(bits))))
         items.sort(key=lambda i: order.get(i.kind or "", 3))
-        groups.append(SourceGroup(c.code, c.name, safe_url(getattr(c, "official_page", None)), tuple(items)))
+        groups.append(SourceGroup(c.code, literal(c.name), safe_url(getattr(c, "official_page", None)),
+                                  tuple(items)))
     return tuple(groups)
+
+
+def plain(value: Inline) -> str:
+    if isinstance(value, Link):
+        return value.text
+    if isinstance(value, tuple):
+        return "".join(plain(v) for v in value)
+    return value
+
+
+def texts(block: Any) -> list[str]:
+    """Every piece of text of one of this module's blocks (what every format must show)."""
+    if isinstance(block, Lead):
+        return [block.title, *(plain(line) for line in block.lines)]
+    if isinstance(block, Pairs):
+        return [block.title, *(t for row in block.rows for t in row)]
+    if isinstance(block, Chart):
+        return [block.title, *block.words]
+    if isinstance(block, Command):
+        return [block.intro, block.line]
+    if isinstance(block, SourceAppendix):
+        out = [block.title]
+        for g in block.groups:
+            out += [g.code, g.name, g.official_page or ""]
+            out += [t for i in g.items for t in (i.title, i.url or "", i.detail)]
+        return out
+    return []
 
 
 # --- Markdown -------------------------------------------------------------------------------------
@@ -118,8 +159,8 @@ def md_text(text: str) -> str:
 def md_inline(value: Inline) -> str:
     if isinstance(value, Link):
         url = safe_url(value.url)
-        shown = md_text(value.text)
-        return f"[{shown}](<{url.replace('>', '%3E').replace(' ', '%20')}>)" if url else shown
+        shown = md_text(value.text).replace("[", "\\[").replace("]", "\\]")
+        return f"[{shown}](<{url.replace('>', '%3E').replace(' ', '%20')}>)" if url else md_text(value.text)
     if isinstance(value, tuple):
         return "".join(md_inline(v) for v in value)
     return md_text(value)
@@ -129,12 +170,14 @@ def to_markdown(block: Any) -> str | None:
     """The Markdown of one of this module's blocks; None for any other block."""
     if isinstance(block, Lead):
         return f"## {md_text(block.title)}\n\n" + "\n".join(f"> {md_inline(line)}  " for line in block.lines)
+    if isinstance(block, Command):
+        return f"{md_text(block.intro)}\n\n```sh\n{' '.join(block.line.split())}\n```"
     if isinstance(block, Pairs):
         rows = "\n".join(f"- **{md_text(k)}** {md_text(v)}" for k, v in block.rows)
         return f"## {md_text(block.title)}\n\n{rows}"
     if isinstance(block, Chart):
         return f"## {md_text(block.title)}\n\n" + "\n".join(f"- {md_text(w)}" for w in block.words)
-    if isinstance(block, Sources):
+    if isinstance(block, SourceAppendix):
         out = [f"## {md_text(block.title)}"]
         for g in block.groups:
             out.append(f"### {md_text(g.code)}: {md_text(g.name)}")
@@ -144,7 +187,7 @@ def to_markdown(block: Any) -> str | None:
             for i in g.items:
                 kind = f" ({KIND_WORDS[i.kind]})" if i.kind in KIND_WORDS else ""
                 title = md_inline(Link(i.title, i.url)) if i.url else md_text(i.title)
-                lines.append(f"- {title}{md_text(kind)}: {md_text(i.detail)}")
+                lines.append(f"- {title}{kind}: {md_text(i.detail)}")
             out.append("\n".join(lines) or "- none")
         return "\n\n".join(out)
     return None
@@ -153,6 +196,8 @@ def to_markdown(block: Any) -> str | None:
 # --- HTML -----------------------------------------------------------------------------------------
 
 def html_inline(value: Inline) -> str:
+    import html
+
     if isinstance(value, Link):
         url = safe_url(value.url)
         text = html.escape(value.text)
@@ -164,10 +209,14 @@ def html_inline(value: Inline) -> str:
 
 def to_html(block: Any) -> str | None:
     """The HTML of one of this module's blocks; None for any other block."""
+    import html
+
     esc = html.escape
     if isinstance(block, Lead):
         lines = "".join(f"<p>{html_inline(line)}</p>" for line in block.lines)
         return f'<section class="lead" id="bottom-line"><h2>{esc(block.title)}</h2>{lines}</section>'
+    if isinstance(block, Command):
+        return f'<p>{esc(block.intro)}</p><pre class="command"><code>{esc(block.line)}</code></pre>'
     if isinstance(block, Pairs):
         rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in block.rows)
         return f'<section id="answers"><h2>{esc(block.title)}</h2><dl class="pairs">{rows}</dl></section>'
@@ -175,7 +224,7 @@ def to_html(block: Any) -> str | None:
         words = "".join(f"<li>{esc(w)}</li>" for w in block.words)
         return (f'<section id="chart"><h2>{esc(block.title)}</h2><figure>{block.svg}'
                 f'<figcaption><ul class="chart-words">{words}</ul></figcaption></figure></section>')
-    if isinstance(block, Sources):
+    if isinstance(block, SourceAppendix):
         out = [f'<section id="sources" class="appendix"><h2>{esc(block.title)}</h2>']
         for g in block.groups:
             out.append(f'<h3><span class="code">{esc(g.code)}</span> {esc(g.name)}</h3><ul class="sources">')
@@ -220,6 +269,7 @@ padding:0 .45rem;margin-left:.3rem;color:var(--muted);white-space:nowrap}
 .kind-official{border-color:#2e7d32;color:#2e7d32}
 .detail{color:var(--muted);font-size:.9rem}
 .appendix{border-top:2px solid var(--line);margin-top:2.5rem}
+pre.command{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f4f7;padding:.5rem .7rem}
 footer{color:var(--muted);font-size:.85rem;margin-top:2rem}
 @media (max-width:40rem){
 body{margin:1rem auto;font-size:15px}h1{font-size:1.35rem}
@@ -244,6 +294,8 @@ h2,h3{break-after:avoid}table,figure,.lead,tr{break-inside:avoid}
 
 def page(title: str, body: Sequence[str], generated: str) -> str:
     """A whole page: inline style, no script, no external resource of any kind."""
+    import html
+
     esc = html.escape
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'

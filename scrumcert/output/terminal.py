@@ -16,7 +16,22 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from scrumcert.output.blocks import Block, Bullets, Card, Grid, Heading, Note, Para
+from scrumcert.output import fit
+from scrumcert.output.blocks import (
+    Block,
+    Bullets,
+    Card,
+    Chart,
+    Command,
+    Grid,
+    Heading,
+    Lead,
+    Link,
+    Note,
+    Pairs,
+    Para,
+    SourceAppendix,
+)
 
 DIFFERS = "*"
 LEGEND = f"{DIFFERS} marks the rows where they differ"
@@ -46,12 +61,32 @@ def write(blocks: list[Block], console: Console | None = None) -> None:
         console.print(part)
 
 
+def command_lines(line: str, width: int) -> str:
+    """A command line folded between words with a trailing backslash, so that it fits the width and
+    still pastes into a shell as one command (a word longer than the width stays whole)."""
+    out: list[str] = []
+    current = ""
+    for word in line.split(" "):
+        if current and len(current) + 1 + len(word) + 2 > width:
+            out.append(current + " \\")
+            current = "  " + word
+        else:
+            current = f"{current} {word}" if current else word
+    return "\n".join([*out, current])
+
+
 def renderables(blocks: list[Block], console: Console) -> list[RenderableType]:
     """One renderable per block, with a blank line before each heading but the first."""
     out: list[RenderableType] = []
     for b in blocks:
-        if out and isinstance(b, Heading):
+        if not getattr(b, "on_screen", True):
+            continue  # in reports only (a chart; the answers just given)
+        if out and isinstance(b, Heading | Lead | SourceAppendix | Command):
             out.append(Text())
+        if isinstance(b, Command):
+            out += [Text(b.intro, style="dim"), Text(command_lines(b.line, console.width), style="bold",
+                                                     no_wrap=True, overflow="ignore")]
+            continue
         out.append(_one(b, console))
     return out
 
@@ -73,7 +108,22 @@ def _one(b: Block, console: Console) -> RenderableType:
         items.add_column(overflow="fold")
         for n, item in enumerate(b.items, 1):
             items.add_row(f"{n}." if b.numbered else " -", Text(item))
-        return items
+        return items  # each item hangs under its own first word
+    if isinstance(b, Lead):
+        return Group(Text(b.title, style="bold"), fit.bullets([_inline(line) for line in b.lines]))
+    if isinstance(b, Pairs):
+        pairs = Table.grid(padding=(0, 2))
+        pairs.add_column(style="bold", no_wrap=True)
+        pairs.add_column(overflow="fold")
+        for key, value in b.rows:
+            pairs.add_row(Text(key), Text(value))
+        return Group(Text(b.title, style="bold"), pairs)
+    if isinstance(b, Chart):
+        return Group(Text(b.title, style="bold"), fit.bullets(list(b.words)))
+    if isinstance(b, SourceAppendix):
+        return _sources(b)
+    if isinstance(b, Command):  # (write() prints the line itself apart, unwrapped)
+        return Group(Text(b.intro, style="dim"), Text(b.line, style="bold"))
     if isinstance(b, Card):
         body: list[RenderableType] = []
         for n, part in enumerate(b.body):
@@ -85,7 +135,40 @@ def _one(b: Block, console: Console) -> RenderableType:
     return _grid(b, console)
 
 
+def _inline(value: str | Link | tuple[str | Link, ...]) -> Text:
+    """Text with clickable links where the terminal supports them (plain in a pipe)."""
+    if isinstance(value, Link):
+        return fit.link(value.url, value.text)
+    if isinstance(value, tuple):
+        return Text().join(_inline(v) for v in value)
+    return Text(value)
+
+
+def _sources(b: SourceAppendix) -> RenderableType:
+    """Sources by certification: the issuer's page first, each address clickable, its kind said."""
+    from scrumcert.output.report import KIND_WORDS
+
+    parts: list[RenderableType] = [Text(b.title, style="bold")]
+    for g in b.groups:
+        parts.append(Text.assemble((g.code, "bold"), f" {g.name}"))
+        items: list[Text] = []
+        if g.official_page:
+            items.append(Text.assemble("Official page: ", fit.link(g.official_page, g.official_page)))
+        for i in g.items:
+            line = Text(i.title)
+            if i.url:
+                line.append(" ")
+                line.append_text(fit.link(i.url, i.url))
+            if i.kind in KIND_WORDS:
+                line.append(f" ({KIND_WORDS[i.kind]})", style="dim")
+            line.append(f"; {i.detail}", style="dim")
+            items.append(line)
+        parts.append(fit.bullets(items))
+    return Group(*parts)
+
+
 def _grid(b: Grid, console: Console) -> RenderableType:
+    """Grids fit the width: never cropped, a word or code never broken; stacked when too narrow."""
     if not b.framed:
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
@@ -94,23 +177,14 @@ def _grid(b: Grid, console: Console) -> RenderableType:
         for row in b.rows:
             table.add_row(row[0], *(Text(v) for v in row[1:]))
         return table
-    table = Table(box=_box(console), expand=False, caption=LEGEND if b.legend else None,
-                  caption_justify="left")
-    for i, name in enumerate(b.header):
-        if i < b.keep:
-            table.add_column(Text(name), no_wrap=True, style="bold" if b.legend else "")
-        else:
-            table.add_column(Text(name), overflow="fold", min_width=min(len(name), 11))
     rows = b.rows if b.terminal_limit is None else b.rows[:b.terminal_limit]
-    for n, row in enumerate(rows):
-        differs = n in b.strong
-        style = "yellow" if differs else ""
-        cells = [Text(v, style=style) for v in row]
-        if b.legend:  # the first column labels the rows: mark the ones that differ
-            cells[0] = Text(f"{DIFFERS} {row[0]}" if differs else f"  {row[0]}",
-                            style="bold yellow" if differs else "bold")
-        table.add_row(*cells)
+    if b.legend:  # a comparison: attribute labels down the side, one column per certification
+        shown: RenderableType = fit.comparison(
+            console, b.header[1:], [fit.Row(r[0], r[1:], n in b.strong) for n, r in enumerate(rows)])
+    else:
+        shown = fit.grid(console, b.header, rows, keep=b.keep,
+                         style_rows=["yellow" if n in b.strong else "" for n in range(len(rows))])
     if len(rows) < len(b.rows):  # thousands of rows help nobody on a terminal, and Rich is slow
-        return Group(table, Text(f"... and {len(b.rows) - len(rows):,} more rows: use --format json, "
+        return Group(shown, Text(f"... and {len(b.rows) - len(rows):,} more rows: use --format json, "
                                  "--format markdown or --output FILE for all of them.", style="yellow"))
-    return table
+    return shown

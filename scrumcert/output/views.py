@@ -12,10 +12,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from scrumcert.catalogue.model import Catalogue, Certification, OtherCredential, Source
+from scrumcert.catalogue.model import Catalogue, Certification, OtherCredential
 from scrumcert.errors import ExitStatus
 from scrumcert.output import contract, words
-from scrumcert.output.blocks import Block, Bullets, Card, Grid, Heading, Note, Para
+from scrumcert.output.blocks import (
+    Block,
+    Bullets,
+    Card,
+    Chart,
+    Command,
+    Grid,
+    Heading,
+    Lead,
+    Note,
+    Pairs,
+    Para,
+    SourceAppendix,
+)
 from scrumcert.safe_text import literal
 
 if TYPE_CHECKING:
@@ -83,24 +96,41 @@ def cost_notes(certs: list[Certification], years: int | None, catalogue: Catalog
     return [Heading(f"Cost over {years} years: assumptions", 3), Bullets(lines)] if lines else []
 
 
-def source_item(s: Source, code: str | None = None) -> str:
-    facts = ", ".join(s.facts) or "general"
-    return f"{words.source_line(s)} [{f'{code}: ' if code else ''}{facts}]"
+def appendix(certs: list[Certification], on_screen: bool = True) -> list[Block]:
+    """The sources as an appendix: grouped by certification, the issuer's page first, each with its
+    kind and a link."""
+    from scrumcert.output.report import source_groups
+
+    groups = source_groups(certs)
+    return [SourceAppendix("Sources", groups, on_screen)] if any(g.items or g.official_page
+                                                                 for g in groups) else []
 
 
-def sources_block(certs: list[Certification]) -> list[Block]:
-    """The issuer's own page, then every source of the certifications shown, numbered, with the facts
-    each one backs."""
-    several = len(certs) > 1
-    pages = [f"{c.code}: {page}" if several else page for c in certs
-             if (page := words.official_page_line(c))]
-    items = [source_item(s, c.code if several else None) for c in certs for s in c.sources]
-    out: list[Block] = [Heading("Sources", 3)] if pages or items else []
-    if pages:
-        out.append(Bullets(pages))
-    if items:
-        out.append(Bullets(items, numbered=True))
-    return out
+def cost_chart(certs: list[Certification], years: int | None) -> list[Block]:
+    """The cost over the years as a picture (reports), with the same figures in words."""
+    if years is None or not certs:
+        return []
+    from scrumcert.output.chart import cost_series, svg
+
+    series = [cost_series(c, years) for c in certs]
+    title = f"Cost over {years} years"
+
+    def span(low: int, high: int) -> str:
+        return words.money(low) if low == high else f"{words.money(low)} to {words.money(high)}"
+
+    lines = tuple(f"{s.code}: {span(s.low[0], s.high[0])} now, {span(s.low[-1], s.high[-1])} after "
+                  f"{years} years" + (f" (at least: {', '.join(s.unknown)} not known)" if s.unknown else "")
+                  for s in series)
+    return [Chart(title, svg(series, words.money, title=title), lines)]
+
+
+def compact_grid(certs: list[Certification], catalogue: Catalogue, years: int | None) -> Grid:
+    """The few rows that decide between the top three (the whole grid comes with --explain)."""
+    keep = {"Issuer", "Course", "Exam", "Renewal", f"Cost over {years} years"}
+    full = attribute_grid(certs, catalogue, years)
+    picked = [n for n, row in enumerate(full.rows) if n == 0 or row[0] in keep]
+    strong = frozenset(i for i, n in enumerate(picked) if n in full.strong)
+    return full._replace(rows=[full.rows[n] for n in picked], strong=strong)
 
 
 def _costs(certs: list[Certification], years: int) -> dict[str, Any]:
@@ -118,7 +148,9 @@ class Show(NamedTuple):
 
     @property
     def title(self) -> str:
-        return f"{self.cert.code}: {literal(self.cert.name)}"
+        from scrumcert.summary import show_title
+
+        return literal(show_title(self.cert))
 
     def shown(self) -> list[Certification]:
         return [self.cert]
@@ -135,9 +167,9 @@ class Show(NamedTuple):
         c = self.cert
         rows = [[label, value] for label, (value,) in words.attribute_rows([c], self.catalogue, self.years)]
         rows += [[label, text] for label, text in notes(c).items()]
-        body: list[Block] = [Para(literal(c.summary)), Grid(["", c.code], rows, framed=False),
-                             *sources_block([c])]
-        return [Card(self.title, body), *cost_notes([c], self.years)]
+        body: list[Block] = [Para(literal(c.summary)), Grid(["", c.code], rows, framed=False)]
+        return [Card(f"{c.code}: {literal(c.name)}", body), *cost_notes([c], self.years),
+                *cost_chart([c], self.years), *appendix([c])]
 
 
 class Other(NamedTuple):
@@ -179,7 +211,9 @@ class Compare(NamedTuple):
 
     @property
     def title(self) -> str:
-        return f"Comparison: {', '.join(c.code for c in self.certs)}"
+        from scrumcert.summary import compare_title
+
+        return literal(compare_title(self.certs))
 
     def shown(self) -> list[Certification]:
         return self.certs
@@ -191,9 +225,14 @@ class Compare(NamedTuple):
         return [contract.cert_dict(c, self.years) for c in self.certs]
 
     def blocks(self) -> list[Block]:
+        from scrumcert.verdict import bottom_line
+
+        years = self.years if self.years is not None else 3
         return [attribute_grid(self.certs, self.catalogue, self.years),
+                Lead("Bottom line", tuple(literal(t) for t in bottom_line(self.certs, years, words.money))),
+                *cost_chart(self.certs, self.years),
                 *cost_notes(self.certs, self.years, self.catalogue),
-                *sources_block(self.certs)]
+                *appendix(self.certs)]
 
 
 class Listing(NamedTuple):
@@ -313,7 +352,12 @@ class Advice(NamedTuple):
     asks: tuple[str, ...] = ()  # what most of those ads name
     exit_status: ExitStatus = ExitStatus.OK
     json_depth: int | None = None
-    title: str = "scrumcert advice"
+
+    @property
+    def title(self) -> str:
+        from scrumcert.summary import advice_title
+
+        return literal(advice_title(self.catalogue, self.advice.answers, self.advice.recommended))
 
     def top(self) -> list[Certification]:
         return [self.catalogue.certifications[c] for c in words.top_codes(self.advice)]
@@ -348,27 +392,47 @@ class Advice(NamedTuple):
         return blocks
 
     def blocks(self) -> list[Block]:
+        """Bottom line, your answers (reports), the top three side by side, your path, the cost chart
+        (reports), then with --explain every reason, rule and assumption; the sources close reports
+        (and the screen with --explain), and the command that repeats the run closes the screen."""
+        from scrumcert import summary
+
         advice, catalogue = self.advice, self.catalogue
+        rows = tuple((literal(q), literal(a)) for q, a in summary.answer_rows(catalogue, advice.answers))
+        answers = Pairs("Your answers", rows, on_screen=False)
+        again = Command("Run it again without the questions:",
+                        literal(summary.command_line(catalogue, advice.answers)))
         if advice.recommended is None:
-            return [Para("No recommendation: " + " ".join(literal(n) for n in advice.notes)),
-                    *self.extra_blocks()]
-        top = catalogue.certifications[advice.recommended]
-        headline: list[Block] = [Para("Why:"), Bullets(words.why_lines(advice, top.code))]
-        others = [r for r in advice.ranking[1:] if r.eligible][:4]
-        if others:
-            headline.append(Para("Also fits: " + ", ".join(f"{r.code} ({r.score:+d})" for r in others)))
-        headline += [Note(f"Note: {literal(n)}") for n in advice.notes]
-        score = advice.entry(top.code).score
+            nothing = "No recommendation: " + " ".join(literal(n) for n in advice.notes)
+            return [Lead("Bottom line", (nothing,)), answers, *self.extra_blocks(), again]
+        years = self.years if self.years is not None else 3
+        lines = [literal(t) for t in summary.advice_bottom_line(advice, catalogue, years, words.money)]
+        also = summary.also_line(advice)
+        lines += [also] if also else []
+        lines += [f"Note: {literal(n)}" for n in advice.notes]
         certs = self.top()
         out: list[Block] = [
-            Card(f"Recommended: {top.code}, {literal(top.name)} (score {score:+d})", headline),
-            attribute_grid(certs, catalogue, self.years), *cost_notes(certs, self.years),
-            Heading("Your path", 3),
-            Grid(["#", "Step", "When", "Why"], [[str(i), s.code, literal(s.when), literal(s.why)]
-                                                for i, s in enumerate(advice.path, 1)], keep=2)]
+            Lead("Bottom line", tuple(lines)), answers,
+            Heading("Comparison"),
+            attribute_grid(certs, catalogue, self.years) if self.explain else
+            compact_grid(certs, catalogue, self.years),
+            Heading("Your path"),
+            Grid(["#", "Step", "When", *(["Why"] if self.explain else [])],
+                 [[str(i), s.code, literal(s.when), *([literal(s.why)] if self.explain else [])]
+                  for i, s in enumerate(advice.path, 1)], keep=2),
+            *cost_chart(certs, self.years)]
         if self.explain:
+            for code in [c.code for c in certs]:
+                entry = advice.entry(code)
+                reasons = [literal(r.text) for r in entry.reasons if r.weight > 0]
+                against = [literal(getattr(r, "text", str(r))) for r in getattr(entry, "against", ())]
+                if reasons:
+                    out += [Heading(f"Why {code}", 3), Bullets(reasons)]
+                if against:
+                    out += [Heading(f"Against {code}", 3), Bullets(against)]
             out += [Heading("Rules that fired", 3), Grid(["Rule", "Weights", "Reason"], self.fired_rows())]
-        return out + self.extra_blocks() + sources_block(certs)
+            out += cost_notes(certs, self.years, catalogue)
+        return out + self.extra_blocks() + appendix(certs, on_screen=self.explain) + [again]
 
     def fired_rows(self) -> list[list[str]]:
         """Every rule that fired, then the built-in steps towards a next level."""
@@ -387,7 +451,10 @@ class Plan(NamedTuple):
 
     @property
     def title(self) -> str:
-        return f"Team plan: {self.team_file.name}"
+        from scrumcert.summary import plan_title
+
+        teams = {a.person.team for a in self.plan.people if a.person.team}
+        return literal(plan_title(len(self.plan.people), len(teams), self.team_file.name))
 
     @property
     def exit_status(self) -> ExitStatus:
@@ -410,7 +477,7 @@ class Plan(NamedTuple):
 
     def blocks(self) -> list[Block]:
         plan, catalogue = self.plan, self.catalogue
-        out: list[Block] = [Heading("Team plan"),
+        out: list[Block] = [Heading("Who takes what", 3),
                             Grid(["Name", "Team", "Recommended", "First step", "Plan"], words.plan_rows(plan),
                                  keep=0, terminal_limit=PLAN_ROWS_SHOWN)]
         if plan.groups:
@@ -424,7 +491,7 @@ class Plan(NamedTuple):
         if plan.problems:
             out += [Heading("Rows skipped", 3),
                     Bullets([f"row {p.row}: {literal(p.message)}" for p in plan.problems])]
-        return out + cost_notes(self.certs(), plan.years) + sources_block(self.certs())
+        return out + cost_notes(self.certs(), plan.years) + appendix(self.certs())
 
 
 # --- renewals and ads: what someone holds, and what the job ads they want ask for ---------------------------
