@@ -92,7 +92,7 @@ def test_show_lists_every_source_with_its_date(run: Callable[..., Any], catalogu
     lines = [line.rstrip() for line in out.splitlines()]
     where = []
     for s in cert.sources:
-        line = next(line for line in lines if line.startswith(f"  - {s.title}"))
+        line = next(line for line in lines if line.startswith(f"  - [{s.kind}] {s.title}"))
         assert (s.url or s.document or "") in line
         assert f"checked {s.checked.isoformat()}" in line
         where.append(lines.index(line))
@@ -101,7 +101,7 @@ def test_show_lists_every_source_with_its_date(run: Callable[..., Any], catalogu
     kinds = [s.kind for s in cert.sources]
     assert kinds == sorted(kinds, key=("official", "trainer", "secondary").index)
     assert where == sorted(where)
-    assert "(issuer's page)" in lines[where[0]]
+    assert lines[where[0]].startswith("  - [official] ")
 
 
 def test_show_psmpo_says_what_the_course_includes(run: Callable[..., Any]) -> None:
@@ -485,7 +485,7 @@ def test_show_and_compare_read_the_other_catalogue(run: Callable[..., Any], acme
     assert d["sources"][0]["checked"] == "2026-11-01"
     out = ok(run("show", "ACME-SM", "--data", str(acme), env=WIDE))
     assert "  - Official page: https://acme.example/sm" in out
-    assert "  - Acme handbook (Acme Training handbook, 2026 edition) (issuer's page); checked 2026-11-01" in out
+    assert "  - [official] Acme handbook (Acme Training handbook, 2026 edition); checked 2026-11-01" in out
     rows = table_rows(ok(run("compare", "ACME-PO", "ACME-SM", "--data", str(acme), env=WIDE)))
     assert rows[0] == ["", "ACME-PO", "ACME-SM"]
     assert ["* Renewal", "never (lifetime)", "every year: $10 + units unknown"] in rows

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import resource
 import stat
 import subprocess
@@ -156,7 +157,7 @@ def test_output_writes_through_a_symlink_to_its_target(run: Run, here: Path) -> 
     result = run("compare", "CSM", "CSPO", "-o", "link.md")
     assert result.exit_code == 0, result.stderr
     assert (here / "link.md").is_symlink()
-    assert (here / "real.md").read_text().startswith("# Comparison: CSM, CSPO")
+    assert (here / "real.md").read_text().startswith("# CSM vs CSPO")
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="mknod needs root")
@@ -262,7 +263,10 @@ def test_markdown_never_turns_catalogue_text_into_links_images_or_headings(
     from markdown_it import MarkdownIt  # Rich's own dependency: render as GitHub or a wiki would
 
     html = MarkdownIt("commonmark").enable("table").render(result.stdout)
-    assert "<img" not in html and "<a " not in html and "<h1>" not in html
+    assert "<img" not in html and "<h1>" not in html
+    # the only links are the catalogue's own addresses (official page, sources), never text made a link
+    links = re.findall(r'<a href="([^"]*)"', html)
+    assert html.count("<a ") == len(links) and all(link.startswith("https://example.org/") for link in links)
 
 
 # --- F7: the parse cache ---------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from typing import Any, NamedTuple
 from scrumcert.catalogue.model import Certification
 from scrumcert.safe_text import literal
 
-KIND_WORDS = {"official": "issuer's page", "trainer": "trainer's page", "secondary": "other page"}
+# a source's kind as the catalogue names it: the issuer's own page, a trainer's, or someone else's
+KIND_WORDS = {"official": "official", "trainer": "trainer", "secondary": "secondary"}
 
 
 class Link(NamedTuple):
@@ -159,7 +160,7 @@ def md_text(text: str) -> str:
 def md_inline(value: Inline) -> str:
     if isinstance(value, Link):
         url = safe_url(value.url)
-        shown = md_text(value.text).replace("[", "\\[").replace("]", "\\]")
+        shown = md_text(value.text)  # brackets come escaped
         return f"[{shown}](<{url.replace('>', '%3E').replace(' ', '%20')}>)" if url else md_text(value.text)
     if isinstance(value, tuple):
         return "".join(md_inline(v) for v in value)
@@ -185,9 +186,9 @@ def to_markdown(block: Any) -> str | None:
             if g.official_page:
                 lines.append(f"- Official page: {md_inline(Link(g.official_page, g.official_page))}")
             for i in g.items:
-                kind = f" ({KIND_WORDS[i.kind]})" if i.kind in KIND_WORDS else ""
+                kind = md_text(f"[{KIND_WORDS[i.kind]}] ") if i.kind in KIND_WORDS else ""
                 title = md_inline(Link(i.title, i.url)) if i.url else md_text(i.title)
-                lines.append(f"- {title}{kind}: {md_text(i.detail)}")
+                lines.append(f"- {kind}{title}: {md_text(i.detail)}")
             out.append("\n".join(lines) or "- none")
         return "\n\n".join(out)
     return None
@@ -232,10 +233,10 @@ def to_html(block: Any) -> str | None:
                 out.append(f'<li class="official-page">Official page: '
                            f'{html_inline(Link(g.official_page, g.official_page))}</li>')
             for i in g.items:
-                kind = (f' <span class="kind kind-{esc(i.kind)}">{esc(KIND_WORDS[i.kind])}</span>'
+                kind = (f'<span class="kind kind-{esc(i.kind)}">{esc(KIND_WORDS[i.kind])}</span> '
                         if i.kind in KIND_WORDS else "")
                 title = html_inline(Link(i.title, i.url)) if i.url else esc(i.title)
-                out.append(f"<li>{title}{kind} <span class=\"detail\">{esc(i.detail)}</span></li>")
+                out.append(f"<li>{kind}{title} <span class=\"detail\">{esc(i.detail)}</span></li>")
             out.append("</ul>")
         out.append("</section>")
         return "".join(out)
@@ -265,7 +266,7 @@ figure{margin:.5rem 0}svg.chart{width:100%;max-width:40rem;height:auto;display:b
 ul.chart-words{color:var(--muted);font-size:.9rem;margin:.4rem 0 0;padding-left:1.2rem}
 ul.sources{padding-left:1.2rem}ul.sources li{margin:.25rem 0}
 .kind{display:inline-block;font-size:.75rem;border:1px solid var(--line);border-radius:.6rem;
-padding:0 .45rem;margin-left:.3rem;color:var(--muted);white-space:nowrap}
+padding:0 .45rem;margin-right:.2rem;color:var(--muted);white-space:nowrap}
 .kind-official{border-color:#2e7d32;color:#2e7d32}
 .detail{color:var(--muted);font-size:.9rem}
 .appendix{border-top:2px solid var(--line);margin-top:2.5rem}

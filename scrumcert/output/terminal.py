@@ -155,12 +155,11 @@ def _sources(b: SourceAppendix) -> RenderableType:
         if g.official_page:
             items.append(Text.assemble("Official page: ", fit.link(g.official_page, g.official_page)))
         for i in g.items:
-            line = Text(i.title)
+            line = Text(f"[{KIND_WORDS[i.kind]}] " if i.kind in KIND_WORDS else "", style="dim")
+            line.append(i.title)
             if i.url:
                 line.append(" ")
                 line.append_text(fit.link(i.url, i.url))
-            if i.kind in KIND_WORDS:
-                line.append(f" ({KIND_WORDS[i.kind]})", style="dim")
             line.append(f"; {i.detail}", style="dim")
             items.append(line)
         parts.append(fit.bullets(items))
