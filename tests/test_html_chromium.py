@@ -69,7 +69,7 @@ def test_chromium_renders_the_table(report: Path, tmp_path: Path) -> None:
     result = chromium(tmp_path, "profile-dom", "--dump-dom", report.as_uri())
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     dom = result.stdout.decode("utf-8")
-    assert "<table class=\"stack\">" in dom
+    assert "<table>" in dom  # two codes: three narrow columns, no stacking needed
     parser = Cells()
     parser.feed(dom)
     for cell in ("CSM", "PSPO-I", "Name", "Certified ScrumMaster", "Professional Scrum Product Owner I",
