@@ -159,3 +159,10 @@ def test_a_command_line_folds_with_backslashes_and_pastes_whole(width: int) -> N
     assert all(len(part) <= width for part in folded.splitlines() if " " in part.strip())
     assert shlex.split(folded.replace("\\\n", " ")) == shlex.split(line)  # what a shell runs
     assert all(part.endswith(" \\") for part in folded.splitlines()[:-1])
+
+
+def test_an_empty_grid_or_comparison_still_renders() -> None:
+    from scrumcert.output.fit import grid
+
+    assert render(grid(console(40), ["Name", "Team"], []), 40)
+    assert render(comparison(console(40), ["CSM", "PSM-I"], []), 40) is not None

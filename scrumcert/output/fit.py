@@ -90,11 +90,11 @@ def side_by_side(console: Console, codes: Sequence[str], rows: Sequence[Row], wi
     """A table with one column per certification, or None when it cannot fit ``width`` with every
     word whole and every column readable."""
     marked = len(codes) > 1
-    label_width = max(cell_len(r.label) for r in rows) + (2 if marked else 0)
+    label_width = max((cell_len(r.label) for r in rows), default=0) + (2 if marked else 0)
     columns = list(zip(*(r.values for r in rows), strict=True)) if rows else [() for _ in codes]
-    most = [max(cell_len(code), *(longest_line(v) for v in column))
+    most = [max((cell_len(code), *(longest_line(v) for v in column)))
             for code, column in zip(codes, columns, strict=True)]
-    least = [max(cell_len(code), min(READABLE, full), *(longest_word(v) for v in column))
+    least = [max((cell_len(code), min(READABLE, full), *(longest_word(v) for v in column)))
              for code, full, column in zip(codes, most, columns, strict=True)]
     frame = (len(codes) + 2) + 2 * PAD * (len(codes) + 1)  # borders and padding
     widths = allocate(least, most, width - frame - label_width)
@@ -180,8 +180,9 @@ def grid(console: Console, header: Sequence[str], rows: Sequence[Sequence[str | 
     each value under its column's name. ``style_rows`` gives a style per row (may be shorter)."""
     width = width or console.width
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in header]
-    most = [max(cell_len(h), *(longest_line(v) for v in col)) for h, col in zip(header, columns, strict=True)]
-    least = [m if i < keep else max(cell_len(h), min(READABLE, m), *(longest_word(v) for v in col))
+    most = [max((cell_len(h), *(longest_line(v) for v in col)))
+            for h, col in zip(header, columns, strict=True)]
+    least = [m if i < keep else max((cell_len(h), min(READABLE, m), *(longest_word(v) for v in col)))
              for i, (h, m, col) in enumerate(zip(header, most, columns, strict=True))]
     frame = (len(header) + 1) + 2 * PAD * len(header)
     widths = allocate(least, most, width - frame)
