@@ -153,7 +153,7 @@ def make_plan(catalogue: Catalogue, people: list[Person], problems: list[RowProb
                 names = tuple(p.name for p in fit)
                 groups.append((team, together.code, names))
                 for p in fit:
-                    others = tuple(n for n in names if n != p.name)
+                    others = tuple(q.name for q in fit if q.row != p.row)  # by row: two Anns are two people
                     booked[p.row] = (together.code, others, f"Scrum Master and Product Owner of team {team} "
                                      f"learn together in one {together.code} course")
 

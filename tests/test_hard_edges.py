@@ -583,3 +583,14 @@ def test_a_question_the_advice_reads_must_have_its_type(run: Run, here: Path, wr
     message = one_line_error(run("validate", str(folder)), 2)
     assert message == (f"catalogue/q.yaml:3: questions[1].type: {qid!r} must be a {right} question "
                        f"(the advice reads it as one), not {wrong}")
+
+
+# --- F23: two people with one name ---------------------------------------------------------------------
+
+def test_two_people_with_one_name_learn_together(run: Run, here: Path) -> None:
+    (here / "t.csv").write_text(TEAM + "Ann,Apollo,scrum_master,scrum_master,job\n"
+                                "Ann,Apollo,product_owner,product_owner,job\n", encoding="utf-8")
+    result = run("plan", "t.csv", "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    people = json.loads(result.stdout)["people"]
+    assert [p["together_with"] for p in people] == [["Ann"], ["Ann"]]
