@@ -594,3 +594,13 @@ def test_two_people_with_one_name_learn_together(run: Run, here: Path) -> None:
     assert result.exit_code == 0, result.stderr
     people = json.loads(result.stdout)["people"]
     assert [p["together_with"] for p in people] == [["Ann"], ["Ann"]]
+
+
+def test_seat_counts_are_written_with_thousands_separators(run: Run, here: Path) -> None:
+    """F26: '81340 x PSMPO' was hard to read; seats are counted as every other number is written."""
+    (here / "t.csv").write_text(TEAM + "".join(f"P{i},T{i},new,scrum_master,job\n" for i in range(1000)),
+                                encoding="utf-8")
+    result = run("plan", "t.csv", "-f", "markdown")
+    assert result.exit_code == 0, result.stderr
+    assert any(line.split(" | ")[1:2] == ["1,000"] for line in result.stdout.splitlines()
+               if line.startswith("| ")), result.stdout[-800:]

@@ -484,7 +484,7 @@ class Plan(NamedTuple):
             out += [Heading("Learning together", 3),
                     Bullets([f"Team {literal(t)}: {', '.join(literal(n) for n in names)} attend one {c} "
                              "course" for t, c, names in plan.groups])]
-        seat_rows = [[code, str(n), literal(catalogue.certifications[code].name)]
+        seat_rows = [[code, f"{n:,}", literal(catalogue.certifications[code].name)]
                      for code, n in plan.seats.items()]
         out += [Heading("Seats", 3), Grid(["Code", "Seats", "Name"], seat_rows),
                 Heading("Total cost", 3), Bullets(words.plan_totals(plan))]

@@ -283,7 +283,7 @@ def plan_totals(plan: Plan) -> list[str]:
             return f"unknown ({unknown})"
         return f"{span(low, high)} + {unknown}"
 
-    unpriced = ", ".join(f"{n} x {code}" for code, n in plan.unpriced.items())
+    unpriced = ", ".join(f"{n:,} x {code}" for code, n in plan.unpriced.items())
     later = "; ".join(f"{code}: {', '.join(parts)}" for code, parts in plan.years_unknown.items())
     seats = f"seats of unknown price: {unpriced}" if unpriced else ""
     return [f"Now: {total(plan.now_low, plan.now_high, seats)}",
