@@ -604,3 +604,32 @@ def test_seat_counts_are_written_with_thousands_separators(run: Run, here: Path)
     assert result.exit_code == 0, result.stderr
     assert any(line.split(" | ")[1:2] == ["1,000"] for line in result.stdout.splitlines()
                if line.startswith("| ")), result.stdout[-800:]
+
+
+# --- the one reader, the one writers: nobody goes round them -----------------------------------------
+
+ALLOWED_IO = {
+    ("scrumcert/catalogue/snapshot.py", ".read_bytes("),  # the bundled files: part of the release
+    ("scrumcert/catalogue/loader.py", "open("),  # the cache key: os.open, O_NOFOLLOW, checked 0600
+    ("scrumcert/output/terminal.py", "console.print("),  # into the output writer's Collector
+}
+
+
+def test_every_file_and_stdout_access_goes_through_the_shared_reader_and_writers() -> None:
+    """F2, F3, F8: a new open(), read_text(), write_text() or print() elsewhere would skip the size cap,
+    the FIFO and device rules, the mode and symlink rules, or the short-write check."""
+    import re
+
+    root = Path(__file__).resolve().parent.parent
+    pattern = re.compile(r"\bopen\(|\.read_text\(|\.write_text\(|\.read_bytes\(|"
+                         r"\.write_bytes\(|sys\.stdout\.write|(?<![\w.])print\(|console\.print\(")
+    found = []
+    for path in sorted((root / "scrumcert").rglob("*.py")):
+        rel = path.relative_to(root).as_posix()
+        if rel in ("scrumcert/files.py", "scrumcert/outstream.py"):
+            continue
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for m in pattern.finditer(line):
+                if (rel, m.group()) not in ALLOWED_IO:
+                    found.append(f"{rel}:{n}: {line.strip()}")
+    assert found == []
