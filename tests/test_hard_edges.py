@@ -633,3 +633,15 @@ def test_every_file_and_stdout_access_goes_through_the_shared_reader_and_writers
                 if (rel, m.group()) not in ALLOWED_IO:
                     found.append(f"{rel}:{n}: {line.strip()}")
     assert found == []
+
+
+def test_learning_together_is_capped_on_a_terminal_like_the_people(here: Path) -> None:
+    """F26: 100,000 people printed 19,455 lines of "Learning together"; a terminal now shows 200."""
+    rows = "".join(f"S{i},T{i},scrum_master,scrum_master,job\nP{i},T{i},product_owner,product_owner,job\n"
+                   for i in range(300))
+    (here / "t.csv").write_text(TEAM + rows, encoding="utf-8")
+    result = cli("plan", "t.csv", cwd=here, env=base_env(COLUMNS="120"))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("attend one") == 200
+    assert "... and 100 more: use --format json" in result.stdout
+    assert cli("plan", "t.csv", "-f", "markdown", cwd=here).stdout.count("attend one") == 300

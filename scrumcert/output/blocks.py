@@ -45,6 +45,7 @@ class Grid(NamedTuple):
 class Bullets(NamedTuple):
     items: list[str]
     numbered: bool = False
+    terminal_limit: int | None = None  # a terminal shows at most this many items and says so
 
 
 class Card(NamedTuple):

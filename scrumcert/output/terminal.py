@@ -106,8 +106,12 @@ def _one(b: Block, console: Console) -> RenderableType:
         items = Table.grid(padding=(0, 1))
         items.add_column(no_wrap=True)
         items.add_column(overflow="fold")
-        for n, item in enumerate(b.items, 1):
+        shown = b.items if b.terminal_limit is None else b.items[:b.terminal_limit]
+        for n, item in enumerate(shown, 1):
             items.add_row(f"{n}." if b.numbered else " -", Text(item))
+        if len(shown) < len(b.items):
+            return Group(items, Text(f"... and {len(b.items) - len(shown):,} more: use --format json, "
+                                     "--format markdown or --output FILE for all of them.", style="yellow"))
         return items  # each item hangs under its own first word
     if isinstance(b, Lead):
         return Group(Text(b.title, style="bold"), fit.bullets([_inline(line) for line in b.lines]))

@@ -483,7 +483,7 @@ class Plan(NamedTuple):
         if plan.groups:
             out += [Heading("Learning together", 3),
                     Bullets([f"Team {literal(t)}: {', '.join(literal(n) for n in names)} attend one {c} "
-                             "course" for t, c, names in plan.groups])]
+                             "course" for t, c, names in plan.groups], terminal_limit=PLAN_ROWS_SHOWN)]
         seat_rows = [[code, f"{n:,}", literal(catalogue.certifications[code].name)]
                      for code, n in plan.seats.items()]
         out += [Heading("Seats", 3), Grid(["Code", "Seats", "Name"], seat_rows),
