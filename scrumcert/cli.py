@@ -294,7 +294,7 @@ def _only(name: str) -> typer.Typer | None:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """What ``scrumcert.__main__.run`` calls once the CLI is imported."""
     completing = any(k.endswith("_COMPLETE") for k in os.environ)
     slim = None if completing or len(sys.argv) < 2 else _only(sys.argv[1])
     (slim or app)()

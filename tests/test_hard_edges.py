@@ -645,3 +645,28 @@ def test_learning_together_is_capped_on_a_terminal_like_the_people(here: Path) -
     assert result.stdout.count("attend one") == 200
     assert "... and 100 more: use --format json" in result.stdout
     assert cli("plan", "t.csv", "-f", "markdown", cwd=here).stdout.count("attend one") == 300
+
+
+def test_ctrl_c_while_the_cli_is_imported_is_cancelled_not_a_traceback() -> None:
+    """F26: SIGINT in the first milliseconds (Typer and Rich being imported) gave a traceback. The
+    interrupt is made to arrive exactly then: an import hook raises it when scrumcert.cli is imported."""
+    code = ("import sys\n"
+            "class Hook:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'scrumcert.cli':\n"
+            "            raise KeyboardInterrupt\n"
+            "sys.meta_path.insert(0, Hook())\n"
+            "sys.argv = ['scrumcert', 'show', 'PSPO']\n"
+            "from scrumcert.__main__ import run\n"
+            "run()\n")
+    done = subprocess.run([PY, "-c", code], capture_output=True, text=True, env=base_env(), timeout=20,
+                          check=False)
+    assert done.returncode == 130
+    assert done.stderr == "scrumcert: error: cancelled\n"
+
+
+def test_the_console_script_starts_through_the_guard() -> None:
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())
+    assert project["project"]["scripts"]["scrumcert"] == "scrumcert.__main__:run"

@@ -80,7 +80,7 @@ def test_the_wheel_carries_the_knowledge_base(installed: tuple[Path, Path, Path]
     assert "scrumcert/cli.py" in names
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "scrumcert = scrumcert.cli:main" in text
+    assert "scrumcert = scrumcert.__main__:run" in text
 
 
 def test_installed_show_json(installed: tuple[Path, Path, Path]) -> None:
