@@ -612,6 +612,7 @@ ALLOWED_IO = {
     ("scrumcert/catalogue/snapshot.py", ".read_bytes("),  # the bundled files: part of the release
     ("scrumcert/catalogue/loader.py", "open("),  # the cache key: os.open, O_NOFOLLOW, checked 0600
     ("scrumcert/output/terminal.py", "console.print("),  # into the output writer's Collector
+    ("scrumcert/linkcheck.py", "open("),  # urllib's opener: a web address (sources --check), not a file
 }
 
 
