@@ -88,16 +88,14 @@ def list_(
                                                   "Owner\"...", autocompletion=parts.complete_role)] = None,
     issuer: Annotated[str | None, typer.Option(help="Only this issuer (any case).",
                                                autocompletion=parts.complete_issuer)] = None,
+    others: parts.OthersOption = False,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
 ) -> int:
     """List every certification, optionally for one role or one issuer."""
-    from scrumcert.catalogue.lookup import filtered
     from scrumcert.output import show as show_view
-    from scrumcert.output.views import Listing
 
-    catalogue = load(data)
-    return show_view(Listing(filtered(catalogue, role, issuer)), fmt)
+    return show_view(parts.listing(load(data), role, issuer, others), fmt)
 
 
 @app.command(**parts.help_for("validate"))

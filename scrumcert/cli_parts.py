@@ -203,3 +203,18 @@ def complete_issuer(incomplete: str) -> list[str]:
     from scrumcert.completion import issuers
 
     return issuers(incomplete)
+
+
+OthersOption = Annotated[bool, typer.Option(
+    "--others", help="List instead the credentials outside the catalogue that are recognised when held "
+                     "(PMP, PRINCE2...).")]
+
+
+def listing(catalogue: Catalogue, role: str | None, issuer: str | None, others: bool) -> Any:
+    """``list``'s view: the certifications, or with ``--others`` the credentials outside the catalogue."""
+    from scrumcert.catalogue.lookup import filtered, filtered_others
+    from scrumcert.output.views import Listing, OtherListing
+
+    if others:
+        return OtherListing(filtered_others(catalogue, role, issuer))
+    return Listing(filtered(catalogue, role, issuer))

@@ -221,3 +221,18 @@ def test_show_and_list_include_the_new_entries(run: Callable[..., Any], catalogu
     assert (data["code"], data["kind"], data["includes"]) == ("PSM-A", "course", ["PSM-II"])
     coaches = [d["code"] for d in json.loads(ok(run("list", "--role", "coach", "-f", "json")))]
     assert "ICP-ACC" in coaches
+
+
+def test_list_others_shows_what_held_understands(run: Callable[..., Any], catalogue: Catalogue) -> None:
+    data = json.loads(ok(run("list", "--others", "-f", "json")))
+    assert [d["code"] for d in data] == list(catalogue.others)
+    assert all(d["in_catalogue"] is False and d["official_page"].startswith("https://") for d in data)
+    md = ok(run("list", "--others", "--issuer", "pmi", "-f", "markdown")).splitlines()
+    assert md[0].startswith("Outside scrumcert's catalogue")
+    codes = [line.split(" | ")[0].removeprefix("| ") for line in md
+             if line.startswith("| ") and "---" not in line]
+    assert codes == ["Code", "PMP", "CAPM", "DASM", "DASSM"]
+    coaches = [d["code"] for d in json.loads(ok(run("list", "--others", "--role", "coach", "-f", "json")))]
+    assert coaches and all("coach" in catalogue.others[c].roles for c in coaches)
+    result = run("list", "--others", "--issuer", "acme")
+    assert result.exit_code == 2 and "unknown issuer 'acme' among other credentials" in result.stderr

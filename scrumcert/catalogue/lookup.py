@@ -127,6 +127,28 @@ def issuer_key(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
+def filtered_others(catalogue: Catalogue, role: str | None = None, issuer: str | None = None
+                    ) -> list[OtherCredential]:
+    """The credentials outside the catalogue, or those for one role id and/or one issuer; an unknown
+    role or issuer is refused as ``filtered`` refuses it."""
+    others = list(catalogue.others.values())
+    if role is not None:
+        from scrumcert.vocabulary import role_ids, role_words  # the words advise --role takes too
+
+        wanted_roles = role_ids(catalogue, role)
+        if not wanted_roles:
+            raise ScrumcertError(f"unknown role {role!r}; roles: {', '.join(role_words(catalogue))}")
+        others = [o for o in others if any(r in o.roles for r in wanted_roles)]
+    if issuer is not None:
+        issuers = dict.fromkeys(o.issuer for o in catalogue.others.values())
+        wanted = issuer_key(issuer)
+        if wanted not in {issuer_key(i) for i in issuers}:
+            raise ScrumcertError(f"unknown issuer {issuer!r} among other credentials; issuers: "
+                                 f"{', '.join(issuers) or 'none'}")
+        others = [o for o in others if issuer_key(o.issuer) == wanted]
+    return others
+
+
 def filtered(catalogue: Catalogue, role: str | None = None, issuer: str | None = None) -> list[Certification]:
     """Every certification, or those for one role id and/or one issuer; an unknown one is refused
     with the list of known ones."""

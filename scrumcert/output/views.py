@@ -256,6 +256,28 @@ class Listing(NamedTuple):
         return [Grid(["Code", "Name", "Issuer", "Exam", "Renewal"], rows)]
 
 
+class OtherListing(NamedTuple):
+    """``list --others``: the credentials outside the catalogue that ``held`` and ``show`` understand."""
+
+    others: list[OtherCredential]
+    exit_status: ExitStatus = ExitStatus.OK
+    json_depth: int | None = None
+    title: str = "Other credentials"
+
+    def shown(self) -> list[Certification]:
+        return []
+
+    def problems(self) -> list[str]:
+        return []
+
+    def data(self) -> list[dict[str, Any]]:
+        return [contract.other_dict(o) for o in self.others]
+
+    def blocks(self) -> list[Block]:
+        rows = [[o.code, literal(o.name), literal(o.issuer), literal(o.official_page)] for o in self.others]
+        return [Note(words.OUTSIDE_ALL), Grid(["Code", "Name", "Issuer", "Official page"], rows)]
+
+
 class Sources(NamedTuple):
     """Every source of a catalogue by certification (then other credentials, renewal rules, the
     advice and the exchange rates), the issuer's own pages first, oldest check first within a kind."""

@@ -241,6 +241,8 @@ def source_label(s: Source) -> str:
 
 OUTSIDE = ("Outside scrumcert's catalogue: scrumcert recognises it when you hold it, but does not compare "
            "or recommend it.")
+OUTSIDE_ALL = ("Outside scrumcert's catalogue: recognised when you hold them (advise --held, show), "
+               "but never compared or recommended.")
 
 
 def official_page_line(c: Certification) -> str | None:
