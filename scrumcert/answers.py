@@ -8,13 +8,14 @@ ScrumcertError naming the question and the allowed values.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from scrumcert.catalogue.lookup import resolve
+from scrumcert.catalogue.lookup import normalise, resolve
 from scrumcert.catalogue.model import Catalogue, Question
 from scrumcert.errors import ScrumcertError
 
@@ -109,6 +110,8 @@ def _one(catalogue: Catalogue, q: Question, value: Any, where: str) -> Any:
     if not isinstance(items, list | tuple) or not all(isinstance(v, str) for v in items):
         raise ScrumcertError(f"{where}: {q.id!r} must be a list of certification codes")
     try:
+        if q.id in OPEN_CODES:
+            return tuple(dict.fromkeys(credential(catalogue, v) for v in items if v.strip()))
         return tuple(dict.fromkeys(resolve(catalogue, v) for v in items if v.strip()))
     except ScrumcertError as exc:
         raise ScrumcertError(f"{where}: {q.id!r}: {exc.message}") from None
@@ -127,6 +130,33 @@ def problem(catalogue: Catalogue, q: Question, value: Any) -> str | None:
     except ScrumcertError as exc:
         return exc.message.removeprefix(": ")
     return None
+
+
+# Questions about credentials a person holds, held once or sees asked for: they may name well-known
+# credentials outside the catalogue (PMP, PRINCE2, ITIL, ...), which are kept, not refused.
+OPEN_CODES = ("held", "lapsed", "employer_asks")
+_PLAUSIBLE = re.compile(r"[A-Za-z][A-Za-z0-9 .+&/()-]{0,39}")
+TYPO_CUTOFF = 0.8  # this close to a catalogue spelling, an unknown code is a typo, not another credential
+
+
+def credential(catalogue: Catalogue, text: str) -> str:
+    """A catalogue code; else another credential the catalogue lists (``others``, by code or alias);
+    else, when it looks like a credential and not like a typo of a catalogue code, the code as typed
+    (upper case), kept so that the advice can say it is not known."""
+    key = normalise(text)
+    code = catalogue.index.get(key)
+    if code:
+        return code
+    other = catalogue.other_index.get(key)
+    if other:
+        return other
+    import difflib
+
+    shown = text.strip()
+    if not _PLAUSIBLE.fullmatch(shown) or difflib.get_close_matches(key, catalogue.index, n=1,
+                                                                     cutoff=TYPO_CUTOFF):
+        return resolve(catalogue, text)  # raises, with "did you mean"
+    return " ".join(shown.split()).upper()
 
 
 def check(catalogue: Catalogue, raw: Mapping[str, Any], where: str) -> Answers:

@@ -122,11 +122,16 @@ def advise(
         "--answers", metavar="FILE", help="Read answers from a YAML or JSON file (options override it).")
     ] = None,
     role: Annotated[str | None, _opt("Where you are now: new, developer, scrum_master, product_owner, "
-                                     "manager, coach.", "role")] = None,
+                                     "manager, coach, business_analyst, project_manager.", "role")] = None,
     target: Annotated[str | None, _opt("What you want to grow into: scrum_master, product_owner, both, "
-                                       "leadership.", "target")] = None,
+                                       "leadership, developer, coach, project_manager.", "target")] = None,
     goal: Annotated[str | None, _opt("job, skills, team or advance.", "goal")] = None,
     experience: Annotated[str | None, _opt("none, under_1, 1_to_3 or over_3 years.", "experience")] = None,
+    months_as_sm: Annotated[int | None, _opt("Months as a Scrum Master in the past five years.")] = None,
+    months_as_po: Annotated[int | None, _opt("Months as a Product Owner in the past five years.")] = None,
+    framework: Annotated[str | None, _opt("scrum, safe, kanban, other or unknown.", "framework")] = None,
+    employer_asks: Annotated[list[str] | None, _opt("A code job ads name (repeat, or commas).", "employer_asks")] = None,
+    lapsed: Annotated[list[str] | None, _opt("A code you held that expired (repeat, or commas).", "lapsed")] = None,
     exam: Annotated[str | None, _opt("exam, workshop or either.", "exam")] = None,
     renewal: Annotated[str | None, _opt("lifetime or either.", "renewal")] = None,
     learning: Annotated[str | None, _opt("self_study, live_course or either.", "learning")] = None,
@@ -164,9 +169,11 @@ def advise(
 
         report_suffix(output)  # a bad --output name fails before any question or any write
     catalogue = load(data)
+    codes = {"held": held, "employer_asks": employer_asks, "lapsed": lapsed}
     options = {"role": role, "target": target, "goal": goal, "experience": experience, "exam": exam,
-               "renewal": renewal, "learning": learning, "budget_usd": budget_usd,
-               "held": ",".join(held) if held else None,
+               "renewal": renewal, "learning": learning, "budget_usd": budget_usd, "months_as_sm": months_as_sm,
+               "months_as_po": months_as_po, "framework": framework,
+               **{qid: ",".join(v) if v else None for qid, v in codes.items()},
                **parts.money_answers(catalogue, currency, budget, region)}
     got = answers.gather(catalogue, options, answers_file, ads_files or (), ask=interview)
     catalogue = parts.priced(catalogue, got.full.get("currency"), got.full.get("region"))

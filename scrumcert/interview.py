@@ -77,6 +77,12 @@ def _on_signal(signum: int, _frame: Any) -> None:
         raise _Signalled(signum)
 
 
+def asked(q: Question, answers: Answers) -> bool:
+    """A question with ``when`` is asked only when the earlier answers match it (months in a role
+    only for someone aiming at that role)."""
+    return all(answers.get(qid) in values for qid, values in q.when.items())
+
+
 def ask(catalogue: Catalogue, given: Answers) -> Answers:
     """Ask every question not answered yet; return all answers. Ctrl-C, Ctrl-D, SIGINT, SIGTERM and
     SIGHUP all end it with "cancelled", the terminal restored and nothing written."""
@@ -88,7 +94,7 @@ def ask(catalogue: Catalogue, given: Answers) -> Answers:
     previous = {s: signal.signal(s, _on_signal) for s in (signal.SIGTERM, signal.SIGHUP)}
     try:
         for q in catalogue.questions.values():
-            if q.id not in out and not answers.implied(q.id, out):
+            if q.id not in out and not answers.implied(q.id, out) and asked(q, out):
                 out[q.id] = _ask(catalogue, q, out)
     except (KeyboardInterrupt, EOFError):
         raise Cancelled() from None

@@ -127,6 +127,13 @@ def _side(answers: dict[str, Any]) -> set[str]:
     return sides & {"scrum_master", "product_owner"}
 
 
+def _pairs(advice: Advice, code: str) -> bool:
+    """Whether a person's own advice allows booking them on the joint course: eligible, a positive fit,
+    and not known to be over their budget."""
+    entry = advice.entry(code)
+    return entry.eligible and entry.score > 0 and entry.fits_budget is not False
+
+
 def make_plan(catalogue: Catalogue, people: list[Person], problems: list[RowProblem] | None = None,
               years: int = 3) -> Plan:
     """Recommend for everyone (identical answers are computed once), group teams, count and cost."""
@@ -147,7 +154,7 @@ def make_plan(catalogue: Catalogue, people: list[Person], problems: list[RowProb
             if p.team:
                 teams.setdefault(p.team, []).append(p)
         for team, members in teams.items():
-            fit = [p for p in members if _side(p.answers) and advice[p.row].entry(together.code).eligible]
+            fit = [p for p in members if _side(p.answers) and _pairs(advice[p.row], together.code)]
             sides = set().union(*(_side(p.answers) for p in fit)) if fit else set()
             if len(fit) >= 2 and sides >= {"scrum_master", "product_owner"}:
                 names = tuple(p.name for p in fit)
@@ -155,7 +162,9 @@ def make_plan(catalogue: Catalogue, people: list[Person], problems: list[RowProb
                 for p in fit:
                     others = tuple(q.name for q in fit if q.row != p.row)  # by row: two Anns are two people
                     booked[p.row] = (together.code, others, f"Scrum Master and Product Owner of team {team} "
-                                     f"learn together in one {together.code} course")
+                                     f"learn together in one {together.code} course: in each one's own "
+                                     "advice "
+                                     f"it is open to them, a positive fit and not over budget")
 
     assignments = []
     for p in people:

@@ -2,20 +2,29 @@
 
 How a ranking is made, in order:
 
-1. Every rule whose ``when`` matches the answers adds its weights; each addition is kept as a reason.
+1. Every rule whose ``when`` matches the answers adds its weights, each with the reason written for that
+   certification. A preference rule (``on_target``) weighs only the certifications of the track the
+   person aims at. Built in: what job ads or the employer name is favoured (strongly for a job goal); a
+   recommended (not required) prerequisite nobody holds costs a little, unless a credential of the same
+   role and level from another body is held.
 2. Hard constraints, which no weight can override, decide who may be recommended at all:
-   a certification already held (or implied by one held: holding A-CSM implies the CSM) is out;
-   a course whose included assessments are all held is out; one whose prerequisites are not held, or
-   whose required experience exceeds the person's, is not eligible yet.
+   a certification held (or implied by one held: holding A-CSM implies the CSM) is out; so is one that
+   has expired (``lapsed``: renew it instead); a course whose included assessments are all held is out;
+   one whose required prerequisites are not held (an expired one counts), or whose months in the role
+   are missing, is not eligible yet.
 3. A step towards: an ineligible certification passes half (rounded up) of the weight it got from
-   rules that do not also weigh the prerequisite, to each missing prerequisite that is eligible, so
-   that the path starts with what unlocks it.
-4. Order: eligible first; then, when a budget is given and anything eligible is known to fit it,
-   what fits; then the higher score; then the lower known price now (unknown last); then catalogue
-   order. The last two make ties deterministic and documented, never dictionary order.
+   rules that do not also weigh the prerequisite, to each missing required prerequisite that is
+   eligible, so that the path starts with what unlocks it.
+4. Budget: only a price known to be over the budget demotes (a course no source prices is judged by
+   the cheapest trainer-led course the catalogue knows, and said to be an estimate); an unknown price is
+   unknown, never "over". When nothing eligible that fits the answers fits the budget, the one with the
+   smallest shortfall comes first, and a note says how much more is needed and what is free meanwhile.
+5. Order: eligible first; then not over budget (when anything is); then the higher score; then
+   catalogue order. Deterministic and documented, never dictionary order.
 
-The recommended certification is the first of the ranking when it is eligible. The path starts there
-and follows ``leads_to`` (the best-scoring next step each time), up to three steps.
+The path starts with the recommendation (and the assessments a course comes with), puts the other
+track's foundation second for ``target: both``, follows ``leads_to`` with a "when" that counts months
+in the role, and ends with the best certification still waiting for experience.
 """
 
 from __future__ import annotations
@@ -23,36 +32,61 @@ from __future__ import annotations
 import math
 from typing import Any, NamedTuple
 
-from scrumcert.catalogue.model import Catalogue, Certification, Rule
-from scrumcert.costs import cost_now
+from scrumcert.catalogue.model import LEVELS, Catalogue, Certification, Rule, Source
+from scrumcert.costs import cost_now, cost_now_range
 from scrumcert.money import usd
 
 # The lower bound of each experience answer, in months: what the person can be sure to have.
 EXPERIENCE_MONTHS = {"none": 0, "under_1": 0, "1_to_3": 12, "over_3": 36}
-PATH_STEPS = 3
+PATH_STEPS = 4
+# The roles of the catalogue that serve each target (preference rules weigh only these).
+TARGET_ROLES = {
+    "scrum_master": ("scrum_master",),
+    "product_owner": ("product_owner", "product_manager"),
+    "both": ("scrum_master", "product_owner"),
+    "leadership": ("leader",),
+    "developer": ("developer",),
+    "coach": ("coach", "scrum_master", "product_owner"),
+    "project_manager": ("project_manager", "scrum_master"),
+}
+# Months in which accountability gate a certification, by the role it serves.
+MONTHS_OF = {"scrum_master": "months_as_sm", "product_owner": "months_as_po"}
+ROLE_WORDS = {"months_as_sm": "as a Scrum Master", "months_as_po": "as a Product Owner",
+              None: "of agile practice"}
+EMPLOYER_WEIGHT, EMPLOYER_JOB_EXTRA = 3, 2
+ADVISED_FIRST_WEIGHT = -2
+FIT_WORDS = ((5, "strong fit"), (3, "good fit"), (1, "partial fit"))
+FREE_MEANWHILE = ("the Scrum Guide (scrumguides.org) and Scrum.org's free open assessments cost nothing "
+                  "meanwhile")
 
 
 class Reason(NamedTuple):
     text: str
     weight: int
-    rule: str  # a rule id, or "step-towards" for the built-in
-    source: str | None = None
+    rule: str  # a rule id, or a built-in: "step-towards", "employer-asks", "advised-first"
+    source: str | None = None  # publisher, title and year, with the address
 
 
 class Ranked(NamedTuple):
     code: str
     score: int
-    reasons: tuple[Reason, ...]
+    reasons: tuple[Reason, ...]  # what argues for it, strongest first
     eligible: bool
     blocked: str | None  # why it cannot be recommended (None when eligible)
     cost_now: int | None
-    fits_budget: bool | None  # None when no budget was given
+    fits_budget: bool | None  # None when no budget was given or the price is unknown
+    against: tuple[Reason, ...] = ()  # what in the answers argues against it, strongest first
+
+    @property
+    def fit(self) -> str:
+        return fit_words(self.score)
 
 
 class Step(NamedTuple):
     code: str
     when: str
     why: str
+    months_needed: int = 0  # months still missing in the role (0 when none)
 
 
 class Advice(NamedTuple):
@@ -65,6 +99,11 @@ class Advice(NamedTuple):
 
     def entry(self, code: str) -> Ranked:
         return next(r for r in self.ranking if r.code == code)
+
+
+def fit_words(score: int) -> str:
+    """A score in words: what users see instead of the number."""
+    return next((words for least, words in FIT_WORDS if score >= least), "weak fit")
 
 
 def matches(rule: Rule, answers: dict[str, Any]) -> bool:
@@ -97,16 +136,30 @@ def _holds(conditions: tuple[tuple[str, Any], ...], answers: dict[str, Any]) -> 
     return True
 
 
+def cite(source: Source | None) -> str | None:
+    """A source as users see it: publisher and title, year, address (never a workshop file name)."""
+    if source is None:
+        return None
+    year = f" ({source.published.year})" if source.published else ""
+    return f"{source.title}{year}, {source.url}" if source.url else f"{source.title}{year}"
+
+
 class _Static(NamedTuple):
     """What the recommender derives from a catalogue alone, computed once per catalogue."""
 
     rules: tuple[tuple[Rule, tuple[tuple[str, Any], ...]], ...]
     sources: dict[str, str | None]  # rule id -> where its advice comes from
-    price: dict[str, int | None]
+    price: dict[str, int | None]  # the least known price now
+    floor: dict[str, int | None]  # the known price, else an estimate for an unpriced live course
     order: dict[str, int]
+    course_from: int | None  # the cheapest known trainer-led course
 
 
 _STATIC: dict[int, tuple[Catalogue, _Static]] = {}
+
+
+def needs_course(c: Certification) -> bool:
+    return c.course.required or c.kind == "course"
 
 
 def _static(catalogue: Catalogue) -> _Static:
@@ -115,17 +168,27 @@ def _static(catalogue: Catalogue) -> _Static:
         return hit[1]
     if len(_STATIC) > 8:
         _STATIC.clear()
+    certs = catalogue.certifications
+    price = {code: cost_now(c) for code, c in certs.items()}
+    courses = [price[code] for code, c in certs.items() if needs_course(c) and price[code] is not None]
+    course_from = min(courses) if courses else None
+    floor: dict[str, int | None] = {}
+    for code, c in certs.items():
+        if price[code] is not None or not needs_course(c) or course_from is None:
+            floor[code] = price[code]
+        else:
+            fee = c.exam.fee_usd if c.exam is not None and c.exam.fee_usd is not None else 0
+            floor[code] = max(fee, course_from)
     static = _Static(tuple((r, _conditions(r)) for r in catalogue.rules),
-                     {r.id: r.source.where if r.source else None for r in catalogue.rules},
-                     {code: cost_now(c) for code, c in catalogue.certifications.items()},
-                     {code: i for i, code in enumerate(catalogue.certifications)})
+                     {r.id: cite(r.source) for r in catalogue.rules},
+                     price, floor, {code: i for i, code in enumerate(certs)}, course_from)
     _STATIC[id(catalogue)] = (catalogue, static)  # the catalogue is kept, so its id stays unique
     return static
 
 
 def implied_held(catalogue: Catalogue, held: tuple[str, ...]) -> set[str]:
     """What someone holding ``held`` can be taken to have: each code and, transitively, the
-    certifications it requires or builds on."""
+    certifications it requires or builds on. Codes outside the catalogue are left out."""
     out: set[str] = set()
     todo = [c for c in held if c in catalogue.certifications]
     while todo:
@@ -139,21 +202,79 @@ def implied_held(catalogue: Catalogue, held: tuple[str, ...]) -> set[str]:
     return out
 
 
-def _blocked(c: Certification, held: set[str], months: int) -> str | None:
+def with_months(answers: dict[str, Any]) -> dict[str, Any]:
+    """The answers with ``months_as_sm`` and ``months_as_po`` filled in where not given: for someone
+    in that role (or when no role is asked), the lower bound of their years of practice in months; for
+    anyone else, 0."""
+    out = dict(answers)
+    for role, qid in MONTHS_OF.items():
+        if out.get(qid) is None:
+            same = out.get("role") in (role, None)  # a catalogue that does not ask the role: any role
+            out[qid] = EXPERIENCE_MONTHS.get(out.get("experience") or "none", 0) if same else 0
+    return out
+
+
+def gate_of(c: Certification) -> str | None:
+    """Which months answer gates a certification: the accountability it serves, or (None) agile
+    practice in general."""
+    roles = [MONTHS_OF[r] for r in c.roles if r in MONTHS_OF]
+    return roles[0] if len(roles) == 1 else None
+
+
+def months_for(c: Certification, answers: dict[str, Any]) -> int:
+    qid = gate_of(c)
+    if qid is None:
+        return EXPERIENCE_MONTHS.get(answers.get("experience") or "none", 0)
+    return int(answers.get(qid) or 0)
+
+
+def experience_gap(c: Certification, answers: dict[str, Any]) -> tuple[int, int]:
+    """(months needed, months the person has) for this certification's experience requirement."""
+    need = c.prerequisites.experience_months or 0
+    return need, months_for(c, answers)
+
+
+def gate_words(c: Certification, answers: dict[str, Any]) -> str:
+    need, have = experience_gap(c, answers)
+    return f"once you have {need} months {ROLE_WORDS[gate_of(c)]} (you have {have})"
+
+
+def _rank_of(level: str) -> int:
+    return LEVELS.index(level) if level in LEVELS else 0
+
+
+def satisfied(catalogue: Catalogue, code: str, have: set[str]) -> bool:
+    """A recommended prerequisite is satisfied by itself, or by a credential held of the same role at
+    the same level or above from any body (a CSM stands for PSM I)."""
+    if code in have:
+        return True
+    want = catalogue.certifications[code]
+    role = want.roles[0] if want.roles else None
+    return any(role in catalogue.certifications[h].roles
+               and _rank_of(catalogue.certifications[h].level) >= _rank_of(want.level)
+               and catalogue.certifications[h].kind == "certification" for h in have)
+
+
+def _blocked(c: Certification, held: set[str], lapsed: set[str], have: set[str],
+             answers: dict[str, Any]) -> str | None:
     if c.code in held:
         return "you already hold it"
+    if c.code in lapsed:
+        return "you held it and it has expired: renew it with its issuer rather than take it again"
     if c.kind == "course" and c.includes and set(c.includes) <= held:
         return f"you already hold everything it leads to ({', '.join(c.includes)})"
-    missing = [p for p in c.prerequisites.codes if p not in held]
+    missing = [p for p in c.prerequisites.codes if p not in have]
     if missing:
         return f"needs {' and '.join(missing)} first"
-    advised = [p for p in c.prerequisites.recommended if p not in held]
-    if advised:
-        return f"take {' and '.join(advised)} first"
-    need = c.prerequisites.experience_months
+    need, months = experience_gap(c, answers)
     if need and months < need:
-        return f"needs {need} months of practice in the role"
+        return f"needs {need} months {ROLE_WORDS[gate_of(c)]} (you have {months})"
     return None
+
+
+def on_target(c: Certification, target: Any) -> bool:
+    """Whether a certification serves the track the person aims at."""
+    return not set(c.roles).isdisjoint(TARGET_ROLES.get(target, ()))
 
 
 def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = True) -> Advice:
@@ -162,80 +283,101 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     With ``reasons=False`` (bulk team plans) only the recommended certification carries its reasons;
     scores, ranking, path and notes are the same.
     """
-    held = implied_held(catalogue, tuple(answers.get("held") or ()))
-    months = EXPERIENCE_MONTHS.get(answers.get("experience") or "none", 0)
-    budget = answers.get("budget_usd")
+    answers = with_months(answers)
     certs = catalogue.certifications
+    held = implied_held(catalogue, tuple(answers.get("held") or ()))
+    lapsed = {c for c in answers.get("lapsed") or () if c in certs} - held
+    have = held | implied_held(catalogue, tuple(lapsed))
+    budget = answers.get("budget_usd")
+    target = answers.get("target")
     static = _static(catalogue)
     fired = tuple(r for r, conditions in static.rules if _holds(conditions, answers))
     score = dict.fromkeys(certs, 0)
+    weighed: dict[str, list[tuple[Rule | None, Reason | None, int]]] = {code: [] for code in certs}
+    aimed = {code: on_target(c, target) for code, c in certs.items()}
     for rule in fired:
         for code, weight in rule.weights.items():
+            if rule.on_target and not aimed[code]:
+                continue
             score[code] += weight
-    blocked = {code: _blocked(c, held, months) for code, c in certs.items()}
+            weighed[code].append((rule, None, weight))
+    asks = [c for c in answers.get("employer_asks") or () if c in certs]
+    for code in asks:
+        weight = EMPLOYER_WEIGHT + (EMPLOYER_JOB_EXTRA if answers.get("goal") == "job" else 0)
+        score[code] += weight
+        weighed[code].append((None, Reason(f"Job ads or your employer name the {code}.", weight,
+                                           "employer-asks"), weight))
+        for course, c in certs.items():
+            if code in c.includes:
+                score[course] += 1
+                weighed[course].append((None, Reason(
+                    f"It comes with an attempt at the {code}, which job ads or your employer name.", 1,
+                    "employer-asks"), 1))
+    for code, c in certs.items():
+        advised = [p for p in c.prerequisites.recommended if not satisfied(catalogue, p, have)]
+        if advised:
+            score[code] += ADVISED_FIRST_WEIGHT
+            weighed[code].append((None, Reason(
+                f"{c.issuer} advises {' and '.join(advised)} first; it is not required.",
+                ADVISED_FIRST_WEIGHT, "advised-first"), ADVISED_FIRST_WEIGHT))
+    blocked = {code: _blocked(c, held, lapsed, have, answers) for code, c in certs.items()}
 
     # step towards: pass half of what makes a blocked certification attractive to what unlocks it,
     # counting only rules that do not already weigh the prerequisite itself (no double counting)
     bonus: dict[str, list[Reason]] = {}
     for code, c in certs.items():
-        if blocked[code] is None or code in held or score[code] <= 0:
+        if blocked[code] is None or code in held or code in lapsed or score[code] <= 0:
             continue
-        for pre in (*c.prerequisites.codes, *c.prerequisites.recommended):
-            if pre in held or blocked.get(pre) is not None:
+        for pre in c.prerequisites.codes:
+            if pre in have or blocked.get(pre) is not None:
                 continue
-            own = sum(r.weights[code] for r in fired if code in r.weights and pre not in r.weights)
+            own = sum(w for rule, _, w in weighed[code] if rule is None or pre not in rule.weights)
             if own > 0:
                 bonus.setdefault(pre, []).append(Reason(
-                    f"A first step towards {code} ({c.name}): {blocked[code]}.", math.ceil(own / 2),
-                    "step-towards"))
+                    f"It is the first step towards {code} ({c.name}), which {blocked[code]}.",
+                    math.ceil(own / 2), "step-towards"))
     for code, extra in bonus.items():
         score[code] += sum(r.weight for r in extra)
 
-    price, order = static.price, static.order
-    fits = {code: (None if budget is None else price[code] is not None and price[code] <= budget)
+    floor, order = static.floor, static.order
+    fits = {code: (None if budget is None or floor[code] is None else floor[code] <= budget)
             for code in certs}
-    any_fits = budget is not None and any(fits[c] and blocked[c] is None for c in certs)
+    candidates = [code for code in certs if blocked[code] is None and score[code] > 0]
+    any_fits = budget is not None and any(fits[c] is not False for c in candidates)
 
     def key(code: str) -> tuple[Any, ...]:
-        return (blocked[code] is not None, any_fits and not fits[code], -score[code],
-                price[code] is None, price[code] or 0, order[code])
+        return (blocked[code] is not None, any_fits and fits[code] is False, -score[code], order[code])
 
     ranked = sorted(certs, key=key)
+    short = None
+    if budget is not None and candidates and not any_fits:  # nothing fits: the smallest shortfall first
+        short = min((c for c in candidates if floor[c] is not None),
+                    key=lambda c: (floor[c] - budget, -score[c], order[c]), default=None)
+        if short is not None:
+            ranked.remove(short)
+            ranked.insert(0, short)
     first = ranked[0] if ranked and blocked[ranked[0]] is None else None
-    found: dict[str, list[Reason]] = {}
-    for rule in fired:  # one pass, in rule order (the sort below is stable)
-        source = static.sources[rule.id]
-        for code, weight in rule.weights.items():
-            if reasons or code == first:
-                found.setdefault(code, []).append(Reason(rule.reason, weight, rule.id, source))
-    for code, extra in bonus.items():
-        if reasons or code == first:
-            found.setdefault(code, []).extend(extra)
-    ranking = tuple(
-        Ranked(code, score[code], tuple(sorted(found[code], key=_strength)) if code in found else (),
-               blocked[code] is None, blocked[code], price[code], fits[code])
-        for code in ranked)
-    top = ranking[0] if ranking and ranking[0].eligible else None
-    notes = []
-    if budget is not None and top and not any_fits:
-        notes.append(f"Nothing eligible is known to fit a budget of {usd(budget)}; the ranking ignores it.")
-    waiting = max((r for r in ranking if not r.eligible and r.code not in held), key=lambda r: r.score,
-                  default=None)
-    if top and waiting and waiting.score > top.score:
-        notes.append(f"{waiting.code} fits your answers best ({waiting.score:+d}) but {waiting.blocked}.")
-    best = max((r for r in ranking if r.eligible), key=lambda r: r.score, default=None)
-    if top and any_fits and best and best.score > top.score:  # the budget moved it down
-        if best.cost_now is None:
-            notes.append(f"{best.code} fits your answers best ({best.score:+d}), but no source gives its "
-                         f"price, so it cannot be shown to fit your budget of {usd(budget)}; ask trainers "
-                         "for a quote.")
-        else:
-            notes.append(f"{best.code} fits your answers best ({best.score:+d}), but costs from "
-                         f"{usd(best.cost_now)}, over your budget of {usd(budget)}.")
-    if top is None:
-        notes.append("Nothing is left to recommend: you hold everything you are eligible for.")
-    path = _path(catalogue, top, score, held, months, answers) if top else ()
-    return Advice(dict(answers), top.code if top else None, ranking, path, fired, tuple(notes))
+
+    def reasons_of(code: str) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
+        if not (reasons or code == first) or code in held or code in lapsed:
+            return (), ()  # nothing is said for what the person holds or held
+        found = [r if r is not None else Reason(rule.reason_for(code), w, rule.id, static.sources[rule.id])
+                 for rule, r, w in weighed[code]]
+        found += bonus.get(code, [])
+        found.sort(key=_strength)
+        return tuple(r for r in found if r.weight > 0), tuple(r for r in found if r.weight < 0)
+
+    ranking = []
+    for code in ranked:
+        pro, con = reasons_of(code)
+        fit = fits[code] if static.price[code] is not None or fits[code] is False else None
+        ranking.append(Ranked(code, score[code], pro, blocked[code] is None, blocked[code],
+                              static.price[code], fit, con))
+    ranking_t = tuple(ranking)
+    top = ranking_t[0] if ranking_t and ranking_t[0].eligible else None
+    notes = _notes(catalogue, static, ranking_t, top, budget, any_fits, short, held | lapsed)
+    path = _path(catalogue, top, score, blocked, have, answers) if top else ()
+    return Advice(answers, top.code if top else None, ranking_t, path, fired, tuple(notes))
 
 
 def _strength(reason: Reason) -> int:
@@ -243,39 +385,123 @@ def _strength(reason: Reason) -> int:
     return -abs(reason.weight)
 
 
-def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], held: set[str], months: int,
-          answers: dict[str, Any]) -> tuple[Step, ...]:
+def _money(value: int) -> str:
+    return usd(value)
+
+
+def _notes(catalogue: Catalogue, static: _Static, ranking: tuple[Ranked, ...], top: Ranked | None,
+           budget: int | None, any_fits: bool, short: str | None, gone: set[str]) -> list[str]:
+    """What the person must know beside the ranking: budget, waiting and unknown prices."""
+    certs = catalogue.certifications
+    notes: list[str] = []
+    if top is None:
+        notes.append("Nothing is left to recommend: you hold everything you are eligible for.")
+        return notes
+    c = certs[top.code]
+    span = cost_now_range(c)
+    if budget is not None and short is not None:
+        gap = static.floor[top.code] - budget  # type: ignore[operator]
+        if static.price[top.code] is not None:
+            cost = f"costs {_money(static.price[top.code])}"  # type: ignore[arg-type]
+        else:
+            cost = (f"has no price in any source, and trainer-led courses we know of start at "
+                    f"{_money(static.course_from)}")  # type: ignore[arg-type]
+        notes.append(f"Nothing you are eligible for is known to fit a budget of {_money(budget)}. The "
+                     f"closest is {top.code}: it {cost}, {_money(gap)} more than your budget. "
+                     f"Save or ask your employer for {_money(gap)} more; {FREE_MEANWHILE}.")
+    elif budget is not None and span is not None and span[0] <= budget < span[1]:
+        notes.append(f"{top.code} fits your budget only at the cheapest listings: sources give "
+                     f"{_money(span[0])} to {_money(span[1])}; ask trainers for quotes before you book.")
+    if static.price[top.code] is None:
+        estimate = (f"; trainer-led courses we know of start at {_money(static.course_from)}"
+                    if needs_course(c) and static.course_from is not None and short is None else "")
+        notes.append(f"No source gives {top.code}'s price: ask trainers for quotes{estimate}.")
+    better = [r for r in ranking if r.eligible and r.score > top.score and r.code != top.code]
+    if budget is not None and better:
+        best = better[0]
+        if static.price[best.code] is not None:
+            notes.append(f"{best.code} fits your answers better, but costs from "
+                         f"{_money(static.price[best.code])}, over your budget of {_money(budget)}.")
+        elif static.floor[best.code] is not None:
+            notes.append(f"{best.code} fits your answers better, but no source gives its price, and "
+                         f"trainer-led courses we know of start at {_money(static.floor[best.code])}, "
+                         f"over your budget of {_money(budget)}.")
+    waiting = max((r for r in ranking if not r.eligible and r.code not in gone), key=lambda r: r.score,
+                  default=None)
+    if waiting and waiting.score > top.score:
+        notes.append(f"{waiting.code} fits your answers best, but {waiting.blocked}.")
+    return notes
+
+
+def _first_why(top: Ranked) -> str:
+    return top.reasons[0].text if top.reasons else "It fits your answers best among what you can take now."
+
+
+def _level_when(c: Certification) -> str:
+    """The advisory "when" of a level with no experience requirement of its own."""
+    if c.level == "expert":
+        return "after years of practice: an essay assessment for experts; advised, not required"
+    if c.level in ("advanced", "professional"):
+        return "after practising in the role what the level before covers; advised, not required"
+    return "next, when you are ready"
+
+
+def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], blocked: dict[str, str | None],
+          have: set[str], answers: dict[str, Any]) -> tuple[Step, ...]:
     certs = catalogue.certifications
     first = certs[top.code]
-    best = next((r for r in top.reasons if r.weight > 0), None)
-    steps = [Step(first.code, "now", best.text if best else "The best fit for your answers.")]
-    have = set(held) | {first.code}
+    steps = [Step(first.code, "now", _first_why(top))]
+    taken = set(have) | {first.code}
     if first.kind == "course":
         for code in first.includes:
-            if code not in held:
+            if code not in have:
                 steps.append(Step(code, "right after the course",
                                   f"The {first.code} course comes with an attempt at the {code} assessment."))
-                have.add(code)
+                taken.add(code)
+    if answers.get("target") == "both":
+        sides = [r for r in ("scrum_master", "product_owner") if r not in first.roles]
+        if len(sides) == 1:
+            side = sides[0]
+            other = max((c for c in certs.values() if c.level == "foundation" and c.kind == "certification"
+                         and side in c.roles and c.code not in taken and blocked[c.code] is None
+                         and score[c.code] > 0), key=lambda c: score[c.code], default=None)
+            if other is not None:
+                words = "Scrum Master" if side == "scrum_master" else "Product Owner"
+                steps.append(Step(other.code, "next", f"You want both accountabilities: {other.code} covers "
+                                                      f"the {words} side."))
+                taken.add(other.code)
     current = first
-    experience = answers.get("experience") or "none"
-    limit = max(PATH_STEPS, len(steps) + 1)  # after a course and its assessments, one step more
+    limit = max(PATH_STEPS, len(steps) + 2)
     while len(steps) < limit:
-        options = [c for c in current.leads_to if c not in have and certs[c].kind != "course"]
+        options = [c for c in current.leads_to if c not in taken and certs[c].kind != "course"]
         if not options:
             break
         nxt = certs[max(options, key=lambda c: (score[c], -current.leads_to.index(c)))]
-        missing = [p for p in nxt.prerequisites.codes if p not in have]
-        if missing:
+        if [p for p in nxt.prerequisites.codes if p not in taken]:
             break
-        need = nxt.prerequisites.experience_months
-        when = ("next, when you are ready" if not need or months >= need else
-                f"once you have {need} months in the role (you have: {experience.replace('_', ' ')})")
+        need, months = experience_gap(nxt, answers)
+        if need and months < need:
+            when, gap = gate_words(nxt, answers), need - months
+        elif need:
+            when, gap = "next: you have the months it asks for", 0
+        else:
+            when, gap = _level_when(nxt), 0
         why = (f"The next level after the assessments the {current.code} course comes with."
                if current.kind == "course"
                else f"It builds on {current.code}: the next level of the same track.")
         if nxt.prerequisites.note:
             why += f" {nxt.prerequisites.note}"
-        steps.append(Step(nxt.code, when, why))
-        have.add(nxt.code)
+        steps.append(Step(nxt.code, when, why, gap))
+        taken.add(nxt.code)
         current = nxt
+    waiting = [c for c in certs.values() if c.code not in taken and blocked[c.code] is not None
+               and score[c.code] > 0 and on_target(c, answers.get("target"))
+               and not [p for p in c.prerequisites.codes if p not in taken]
+               and experience_gap(c, answers)[0] > experience_gap(c, answers)[1]]
+    if waiting:
+        best = max(waiting, key=lambda c: score[c.code])
+        need, months = experience_gap(best, answers)
+        steps.append(Step(best.code, gate_words(best, answers),
+                          "It fits your answers well once you have the experience it asks for.",
+                          need - months))
     return tuple(steps)

@@ -21,8 +21,9 @@ from scrumcert.recommender import recommend
 
 Run = Callable[..., Any]
 SM_TO_PO = ("--role", "scrum_master", "--target", "product_owner", "--goal", "job")
-DEFAULTS = {"experience": "none", "exam": "either", "renewal": "either", "learning": "either",
-            "region": "any", "currency": "USD", "budget": None, "budget_usd": None, "held": []}
+DEFAULTS = {"experience": "none", "months_as_sm": 0, "months_as_po": 0, "framework": "unknown",
+            "employer_asks": [], "exam": "either", "renewal": "either", "learning": "either",
+            "region": "any", "currency": "USD", "budget": None, "budget_usd": None, "held": [], "lapsed": []}
 
 
 def ok_json(run: Run, *args: str) -> dict[str, Any]:
@@ -48,34 +49,39 @@ def one_error_line(result: Any) -> str:
 
 def test_json_contract_shape(run: Run, catalogue: Catalogue) -> None:
     data = ok_json(run, *SM_TO_PO)
-    assert {"answers", "recommended", "ranking", "path"} <= set(data)
+    assert {"answers", "recommended", "fit", "ranking", "alternatives", "path", "notes"} <= set(data)
     assert data["answers"] == {"role": "scrum_master", "target": "product_owner", "goal": "job", **DEFAULTS}
     assert data["recommended"] == "CSPO"
     assert data["ranking"][0]["code"] == "CSPO"
     assert sorted(r["code"] for r in data["ranking"]) == sorted(catalogue.certifications)
     for r in data["ranking"]:
-        assert {"code", "score", "reasons"} <= set(r)
+        assert {"code", "score", "fit", "reasons", "against"} <= set(r)
         assert isinstance(r["score"], int)
-        assert r["score"] == sum(x["weight"] for x in r["reasons"])
-        for x in r["reasons"]:
+        if r["eligible"]:
+            assert r["score"] == sum(x["weight"] for x in r["reasons"] + r["against"])
+        for x in r["reasons"] + r["against"]:
             assert isinstance(x["text"], str) and x["text"]
             assert isinstance(x["rule"], str)
+        assert all(x["weight"] > 0 for x in r["reasons"]) and all(x["weight"] < 0 for x in r["against"])
     cspo = data["ranking"][0]
     assert "sm-tries-other-side" in [x["rule"] for x in cspo["reasons"]]
-    assert all(set(step) == {"code", "when", "why"} for step in data["path"])
-    assert [(s["code"], s["when"]) for s in data["path"]] == [
-        ("CSPO", "now"),
-        ("A-CSPO", "once you have 12 months in the role (you have: none)"),
-        ("CSP-PO", "once you have 24 months in the role (you have: none)"),
+    assert all(set(step) == {"code", "when", "why", "months_needed"} for step in data["path"])
+    assert [(s["code"], s["when"], s["months_needed"]) for s in data["path"]] == [
+        ("CSPO", "now", 0),
+        ("A-CSPO", "once you have 12 months as a Product Owner (you have 0)", 12),
+        ("CSP-PO", "once you have 24 months as a Product Owner (you have 0)", 24),
     ]
+    assert data["fit"] == cspo["fit"] == "strong fit"
+    assert [a["code"] for a in data["alternatives"]][:1] == ["PSPO-I"]
+    assert all(a["why_not"].startswith("CSPO is preferred: ") for a in data["alternatives"])
 
 
 def test_json_is_exactly_the_recommender_output(run: Run, catalogue: Catalogue) -> None:
     data = ok_json(run, *SM_TO_PO, "--budget-usd", "900", "--held", "psm1")
     answers = with_defaults(catalogue, {"role": "scrum_master", "target": "product_owner", "goal": "job",
                                         "budget_usd": 900, "held": ("PSM-I",)})
-    expected = json.loads(json.dumps(advice_dict(recommend(catalogue, answers))))
-    for key in ("answers", "recommended", "ranking", "path"):  # the documented contract
+    expected = json.loads(json.dumps(advice_dict(recommend(catalogue, answers), catalogue)))
+    for key in ("answers", "recommended", "fit", "ranking", "alternatives", "path", "notes"):
         assert data[key] == expected[key], key
 
 
@@ -93,7 +99,8 @@ def test_every_option(run: Run) -> None:
     assert data["answers"] == {"role": "product_owner", "target": "product_owner", "goal": "job",
                                "experience": "1_to_3", "exam": "exam", "renewal": "lifetime",
                                "learning": "self_study", "region": "any", "currency": "USD", "budget": None,
-                               "budget_usd": 250, "held": ["CSPO"]}
+                               "budget_usd": 250, "held": ["CSPO"], "months_as_sm": 0, "months_as_po": 12,
+                               "framework": "unknown", "employer_asks": [], "lapsed": []}
     assert data["recommended"] == "PSPO-I"
     top = data["ranking"][0]
     assert top["code"] == "PSPO-I" and top["cost_now_usd"] == 200 and top["fits_budget"] is True
@@ -223,42 +230,40 @@ def test_table_output(run: Run) -> None:
     assert last == "scrumcert advise --role scrum_master --target product_owner --goal job"
 
 
-def test_explain_lists_every_fired_rule(run: Run, catalogue: Catalogue) -> None:
+def test_explain_lists_every_weight_that_counted_in_words(run: Run, catalogue: Catalogue) -> None:
     fired = fired_ids(catalogue, role="scrum_master", target="product_owner", goal="job")
     assert fired == ["target-po-foundation", "sm-tries-other-side", "goal-job-recognised"]
     result = run("advise", *SM_TO_PO, "--explain")
     assert result.exit_code == 0, result.stderr
-    assert "Rules that fired" in result.stdout
-    for rule_id in fired:
-        assert rule_id in result.stdout
-    assert "wants-exam" not in result.stdout
+    assert "What weighed, and why" in result.stdout
+    for rule_id in fired:  # rule ids are the workshop's, never shown
+        assert rule_id not in result.stdout
+    out = " ".join(result.stdout.split())
+    assert "target: Product Owner" in out and "CSPO +4" in out
+    assert "exam: " not in out
 
 
-def test_explain_markdown_lists_rules_with_weights(run: Run, catalogue: Catalogue) -> None:
+def test_explain_markdown_shows_what_said_and_the_weights(run: Run, catalogue: Catalogue) -> None:
     result = run("advise", "--role", "product_owner", "--target", "product_owner", "--goal", "job",
                  "--exam", "workshop", "--format", "markdown", "--explain")
     assert result.exit_code == 0, result.stderr
-    out = result.stdout
-    fired = fired_ids(catalogue, role="product_owner", target="product_owner", goal="job", exam="workshop")
-    assert "wants-workshop" in fired and "wants-workshop-po" in fired
-    rows = [line for line in out.splitlines() if line.startswith("| ") and line.split(" | ")[0][2:] in fired]
-    assert sorted(line.split(" | ")[0][2:] for line in rows) == sorted(fired)
-    workshop = next(line for line in rows if line.startswith("| wants-workshop |"))
-    assert "PSM-I -2" in workshop and "CSPO" not in workshop  # PO workshops are lifted for PO targets only
-    workshop_po = next(line for line in rows if line.startswith("| wants-workshop-po |"))
-    assert "CSPO +3" in workshop_po and "ICP-APO +2" in workshop_po
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| exam: ")]
+    weights = {line.split(" | ")[1] for line in rows}
+    assert "PSPO-I -1" in weights and "CSPO +3" in weights
+    assert "PSM-I -1" not in weights  # a preference weighs only the target's track
 
 
 def test_markdown_output(run: Run) -> None:
     result = run("advise", *SM_TO_PO, "--format", "markdown")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert out.startswith("## Bottom line\n\n> Pick: CSPO, Certified Scrum Product Owner")
-    assert "| CSPO | PSPO-I |" in out  # the side-by-side table of the top three
+    assert out.startswith("## Bottom line\n\n> Pick: CSPO, Certified Scrum Product Owner (strong fit)")
+    assert "| CSPO | PSPO-I |" in out  # the pick beside its alternatives
+    assert "Why not the alternatives" in out
     assert "| 1 | CSPO | now |" in out
-    assert "| 2 | A-CSPO | once you have 12 months in the role (you have: none) |" in out
+    assert "| 2 | A-CSPO | once you have 12 months as a Product Owner (you have 0) |" in out
     assert "```sh\nscrumcert advise --role scrum_master --target product_owner --goal job\n```" in out
-    assert "Rules that fired" not in out
+    assert "What weighed" not in out
     assert "\x1b[" not in out
 
 
@@ -297,8 +302,9 @@ def test_optional_answers_are_not_required(run: Run) -> None:
 
 
 @pytest.mark.parametrize(("option", "value", "allowed"), [
-    ("--role", "ceo", "new, developer, scrum_master, product_owner, manager, coach"),
-    ("--target", "po", "scrum_master, product_owner, both, leadership"),
+    ("--role", "ceo", "new, developer, scrum_master, product_owner, manager, coach, business_analyst, "
+                      "project_manager"),
+    ("--target", "po", "scrum_master, product_owner, both, leadership, developer, coach, project_manager"),
     ("--goal", "money", "job, skills, team, advance"),
     ("--experience", "5", "none, under_1, 1_to_3, over_3"),
     ("--exam", "maybe", "exam, workshop, either"),
@@ -319,7 +325,8 @@ def test_unknown_value_in_the_file(run: Run, tmp_path: Path) -> None:
     line = one_error_line(run("advise", "--answers", str(f)))
     assert str(f) in line
     assert "'ceo' is not allowed for 'role'" in line
-    assert "(allowed: new, developer, scrum_master, product_owner, manager, coach)" in line
+    assert ("(allowed: new, developer, scrum_master, product_owner, manager, coach, business_analyst, "
+            "project_manager)") in line
 
 
 def test_unknown_key_in_the_answers_file(run: Run, tmp_path: Path) -> None:

@@ -284,19 +284,21 @@ def test_answers_file_unknown_key(run: Run, here: Path) -> None:
     (here / "a.yaml").write_text(ANSWERS_OK + "colour: red\n", encoding="utf-8")
     assert_fails(advise(run, "a.yaml"), 2,
                  "answers file a.yaml: unknown question 'colour' (questions: role, target, goal, experience, "
-                 "exam, renewal, learning, region, currency, budget, budget_usd, held)")
+                 "months_as_sm, months_as_po, framework, employer_asks, exam, renewal, learning, region, "
+                 "currency, budget, budget_usd, held, lapsed)")
 
 
 @pytest.mark.parametrize("extra, message", [
     ("role: wizard", "'wizard' is not allowed for 'role' (allowed: new, developer, scrum_master, "
-                     "product_owner, manager, coach)"),
+                     "product_owner, manager, coach, business_analyst, project_manager)"),
     ("role: [developer]", "['developer'] is not allowed for 'role' (allowed: new, developer, scrum_master, "
-                          "product_owner, manager, coach)"),
+                          "product_owner, manager, coach, business_analyst, project_manager)"),
     ("budget_usd: -5", "'budget_usd' must be a whole number from 0 to 999999999999, got -5"),
     ("budget_usd: lots", "'budget_usd' must be a whole number from 0 to 999999999999, got 'lots'"),
     ("budget_usd: 99.5", "'budget_usd' must be a whole number from 0 to 999999999999, got 99.5"),
     ("budget_usd: true", "'budget_usd' must be a whole number from 0 to 999999999999, got True"),
-    ("held: [NOPE]", "'held': unknown certification 'NOPE'; run 'scrumcert list' to see every code"),
+    ("held: [CSMM]", "'held': unknown certification 'CSMM'; did you mean CSM or A-CSM or CSP-SM?"),
+    ("held: ['<b>']", "'held': unknown certification '<b>'; run 'scrumcert list' to see every code"),
     ("held: {CSM: 1}", "'held' must be a list of certification codes"),
     ("held: [1, 2]", "'held' must be a list of certification codes"),
 ])
@@ -388,7 +390,7 @@ def test_answers_yaml_tag_on_a_value_it_cannot_build(run: Run, here: Path, value
 def test_advise_option_with_a_bad_value(run: Run) -> None:
     assert_fails(run("advise", "--role", "wizard", "--target", "both", "--goal", "job"), 2,
                  "--role: 'wizard' is not allowed for 'role' (allowed: new, developer, scrum_master, "
-                 "product_owner, manager, coach)")
+                 "product_owner, manager, coach, business_analyst, project_manager)")
 
 
 # --- --data: catalogues ---------------------------------------------------------------------------

@@ -209,7 +209,7 @@ def use(catalogue: Catalogue) -> None:
     """What loaded must be usable: recommend for default answers and render the JSON data."""
     full = answers_mod.with_defaults(catalogue, {})
     advice = recommend(catalogue, full)
-    json.dumps(advice_dict(advice))
+    json.dumps(advice_dict(advice, catalogue))
     for cert in catalogue.certifications.values():
         json.dumps(cert_dict(cert), default=str)
 
@@ -323,7 +323,7 @@ def answers_or_refuses(catalogue: Catalogue, raw: Any, where: str) -> None:
     full = answers_mod.with_defaults(catalogue, given_)
     advice = recommend(catalogue, full)
     assert advice.recommended is None or advice.entry(advice.recommended).eligible
-    json.dumps(advice_dict(advice))
+    json.dumps(advice_dict(advice, catalogue))
 
 
 @FUZZ
@@ -349,7 +349,7 @@ def test_answers_of_the_right_shape_always_recommend(bundled: Catalogue, data: s
             raw[q.id] = data.draw(st.lists(st.sampled_from(list(bundled.certifications)), max_size=6))
     checked = answers_mod.check(bundled, raw, "fuzz")
     advice = recommend(bundled, answers_mod.with_defaults(bundled, checked))
-    json.dumps(advice_dict(advice))
+    json.dumps(advice_dict(advice, bundled))
 
 
 @FUZZ

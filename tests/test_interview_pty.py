@@ -97,6 +97,13 @@ def terminal(tmp_path: Path) -> Iterator[Any]:
             child.terminate(force=True)
 
 
+def skip(term: Terminal, *qids: str) -> None:
+    """Keep the default of each question (an empty number, no code ticked)."""
+    for qid in qids:
+        term.question(qid)
+        term.child.send(ENTER)
+
+
 def recommended(term: Terminal) -> str:
     term.wait_for(re.compile(r"Pick: ([A-Z][A-Z0-9-]*)"))
     return term.child.match.group(1)
@@ -108,13 +115,12 @@ def test_interview_sm_wanting_the_po_side(terminal: Any, tmp_path: Path) -> None
     term.choose("role", "scrum_master")
     term.choose("target", "product_owner")
     term.choose("goal", "job")
-    for qid in ("experience", "exam", "renewal", "learning", "region"):
-        term.question(qid)
-        term.child.send(ENTER)  # keep the default
+    # months as a Product Owner are asked (the target is PO), months as a Scrum Master are not
+    skip(term, "experience", "months_as_po", "framework", "employer_asks", "exam", "renewal", "learning",
+         "region")
     term.question("budget")  # in US dollars: the region is anywhere
     term.child.send("1000" + ENTER)
-    term.question("held")
-    term.child.send(ENTER)  # nothing ticked
+    skip(term, "held", "lapsed")
     assert recommended(term) == "CSPO"
     rest = term.finish()
     assert "A-CSPO" in rest  # the path goes on to the advanced credential
@@ -122,8 +128,9 @@ def test_interview_sm_wanting_the_po_side(terminal: Any, tmp_path: Path) -> None
     assert term.child.exitstatus == 0
     assert yaml.safe_load(saved.read_text("utf-8")) == {
         "role": "scrum_master", "target": "product_owner", "goal": "job", "experience": "none",
-        "exam": "either", "renewal": "either", "learning": "either", "region": "any", "budget": 1000,
-        "held": []}
+        "months_as_po": None, "framework": "unknown", "employer_asks": [], "exam": "either",
+        "renewal": "either", "learning": "either", "region": "any", "budget": 1000, "held": [], "lapsed": []}
+    assert QUESTIONS["months_as_sm"]["prompt"] not in term.output()
 
 
 def test_interview_po_holding_pspo_i_with_ticked_box_and_corrected_budget(terminal: Any, tmp_path: Path
@@ -134,6 +141,9 @@ def test_interview_po_holding_pspo_i_with_ticked_box_and_corrected_budget(termin
     term.choose("target", "product_owner")
     term.choose("goal", "advance")
     term.choose("experience", "1_to_3")
+    term.question("months_as_po")
+    term.child.send("18" + ENTER)
+    skip(term, "framework")  # no job ads asked about: the goal is not a job
     term.choose("exam", "either")
     term.choose("renewal", "lifetime")  # wraps round from the default (the last choice)
     term.choose("learning", "self_study")
@@ -146,24 +156,24 @@ def test_interview_po_holding_pspo_i_with_ticked_box_and_corrected_budget(termin
     term.child.send(BACKSPACE + "$1,500" + ENTER)  # the same parser as --budget-usd and answers files
     term.question("held")
     term.child.send(DOWN * CODES.index("PSPO-I") + SPACE + ENTER)
+    skip(term, "lapsed")
     assert recommended(term) == "PSPO-II"
     rest = term.finish()
     assert "PSPO-III" in rest
     assert term.child.exitstatus == 0
     assert json.loads(saved.read_text("utf-8")) == {
         "role": "product_owner", "target": "product_owner", "goal": "advance", "experience": "1_to_3",
-        "exam": "either", "renewal": "lifetime", "learning": "self_study", "region": "any", "budget": 1500,
-        "held": ["PSPO-I"]}
+        "months_as_po": 18, "framework": "unknown", "exam": "either", "renewal": "lifetime",
+        "learning": "self_study", "region": "any", "budget": 1500, "held": ["PSPO-I"], "lapsed": []}
 
 
 def test_answers_given_as_options_are_not_asked_again(terminal: Any) -> None:
     term = terminal("--role", "coach", "--target", "both", "--experience", "over_3")
     term.choose("goal", "skills")
-    term.question("exam")  # experience was given: the interview goes straight to the next one
+    term.question("months_as_sm")  # experience was given: the interview goes straight to the next one
     term.child.send(ENTER)
-    for qid in ("renewal", "learning", "region", "budget", "held"):
-        term.question(qid)
-        term.child.send(ENTER)
+    skip(term, "months_as_po", "framework", "exam", "renewal", "learning", "region", "budget", "held",
+         "lapsed")
     assert recommended(term) == "PSMPO"
     term.finish()
     out = term.output()
@@ -215,9 +225,8 @@ def test_end_of_input_at_the_budget_question_cancels(terminal: Any, tmp_path: Pa
     term = terminal("--role", "new", "--save-answers", str(saved))
     term.choose("target", "both")
     term.choose("goal", "job")
-    for qid in ("experience", "exam", "renewal", "learning", "region"):
-        term.question(qid)
-        term.child.send(ENTER)
+    skip(term, "experience", "months_as_sm", "months_as_po", "framework", "employer_asks", "exam", "renewal",
+         "learning", "region")
     term.question("budget")
     term.child.send(CTRL_D)
     rest = term.finish()
@@ -236,6 +245,7 @@ def test_end_of_input_at_a_list_question_cancels(terminal: Any, tmp_path: Path, 
                     "--save-answers", str(saved))
     if where == "held":
         term.choose("role", "coach")
+        skip(term, "months_as_sm", "months_as_po", "framework", "employer_asks")
     term.question(where)
     term.child.send(CTRL_D)
     rest = term.finish()
@@ -264,7 +274,9 @@ def test_a_signal_during_the_interview_cancels_and_restores_the_terminal(
     """kill -INT / -TERM / -HUP while a question is shown: "cancelled", the terminal back in line mode
     with echo, exit 130 / 143 / 129, nothing written (a SIGINT signal used to be swallowed)."""
     saved = tmp_path / "answers.yaml"
-    rest_given = ("--experience", "none", "--exam", "either", "--renewal", "either", "--learning", "either")
+    rest_given = ("--experience", "none", "--months-as-sm", "0", "--months-as-po", "0", "--framework",
+                  "unknown", "--employer-asks", "", "--exam", "either", "--renewal", "either", "--learning",
+                  "either")
     answered = {"role": (), "budget": (*rest_given, "--region", "any"),
                 "held": (*rest_given, "--budget-usd", "100", "--region", "any")}[where]
     term = terminal("--target", "both", "--goal", "job", *answered, "--save-answers", str(saved))

@@ -423,8 +423,8 @@ class Broken:
 
 
 ROLES_LIST = "scrum_master, product_owner, developer, leader, coach, product_manager, project_manager"
-QUESTION_IDS = ("role, target, goal, experience, exam, renewal, learning, region, currency, budget, "
-                "budget_usd, held")
+QUESTION_IDS = ("role, target, goal, experience, months_as_sm, months_as_po, framework, employer_asks, exam, "
+                "renewal, learning, region, currency, budget, budget_usd, held, lapsed")
 CERT_FIELDS = ("code, name, issuer, kind, level, roles, summary, course, exam, renewal, pdus, sources, "
                "aliases, official_page, unconfirmed, prerequisites, leads_to, includes")
 FACT_NAMES = "course, price, exam, renewal, pdus, prerequisites, leads_to, includes, roles"
@@ -478,7 +478,8 @@ BROKEN_CASES = [
     Broken("rule_unknown_question.yaml", "rule_unknown_question.yaml:21: rules[0].when.colour: unknown "
            f"question 'colour' (questions: {QUESTION_IDS})", ("roles.yaml", "questions.yaml")),
     Broken("rule_unknown_value.yaml", "rule_unknown_value.yaml:22: rules[0].when.target[1]: 'astronaut' is "
-           "not a value of 'target' (allowed: scrum_master, product_owner, both, leadership)",
+           "not a value of 'target' (allowed: scrum_master, product_owner, both, leadership, developer, "
+           "coach, project_manager)",
            ("roles.yaml", "questions.yaml")),
     Broken("rule_unknown_code.yaml", "rule_unknown_code.yaml:24: rules[0].weights.NOPE: unknown "
            "certification code 'NOPE'", ("roles.yaml", "questions.yaml")),

@@ -12,11 +12,14 @@ import csv
 import json
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
+from scrumcert.answers import with_defaults
 from scrumcert.catalogue.loader import load_catalogue
+from scrumcert.catalogue.model import Catalogue
 from scrumcert.costs import ownership
 from scrumcert.errors import ExitStatus, ScrumcertError
 from scrumcert.output.contract import plan_dict
@@ -140,7 +143,7 @@ def test_read_bad_rows(catalogue):
     assert got[2].startswith("Wiz")
     assert got[3] == "Ivy: missing goal"  # an empty required cell is a missing answer
     assert "budget_usd" in got[4] and "'lots'" in got[4]
-    assert "NOPE" in got[5]
+    assert "CSMM" in got[5]
     assert got[7] == "no name"
     assert got[8] == "more cells than columns"
 
@@ -489,3 +492,44 @@ def test_plan_of_ten_thousand_people_from_the_command_line(run, tmp_path):
     assert len(data["people"]) == 10_000
     assert sum(data["seats"].values()) == 10_000
 
+
+
+# --- a pair is booked on the joint course only when each one's own advice allows it (issue 8) ----------
+
+
+def _person(catalogue: Catalogue, row: int, name: str, **answers: Any) -> Person:
+    return Person(row, name, "Apollo", with_defaults(catalogue, answers))
+
+
+def test_pair_with_their_own_foundations_is_not_booked_on_psmpo(catalogue: Catalogue) -> None:
+    people = [_person(catalogue, 1, "Ann", role="scrum_master", target="scrum_master", goal="job",
+                      budget_usd=1500),
+              _person(catalogue, 2, "Bob", role="product_owner", target="product_owner", goal="job",
+                      budget_usd=1500)]
+    plan = make_plan(catalogue, people)
+    assert plan.groups == ()
+    assert [a.attend for a in plan.people] == [a.recommended for a in plan.people] == ["CSM", "CSPO"]
+
+
+def test_csm_holder_aiming_at_a_job_is_not_put_back_on_a_foundation_course(catalogue: Catalogue) -> None:
+    people = [_person(catalogue, 1, "Ann", role="scrum_master", target="scrum_master", goal="job",
+                      held=("CSM",)),
+              _person(catalogue, 2, "Bob", role="product_owner", target="product_owner", goal="job")]
+    plan = make_plan(catalogue, people)
+    assert plan.groups == () and plan.people[0].attend != "PSMPO"
+
+
+def test_pair_that_wants_to_learn_together_is_booked_and_told_why(catalogue: Catalogue) -> None:
+    people = [_person(catalogue, 1, "Ann", role="scrum_master", target="both", goal="team", budget_usd=3000),
+              _person(catalogue, 2, "Bob", role="product_owner", target="both", goal="team", budget_usd=3000)]
+    plan = make_plan(catalogue, people)
+    assert plan.groups == (("Apollo", "PSMPO", ("Ann", "Bob")),)
+    assert "a positive fit and not over budget" in plan.people[0].why
+
+
+def test_pair_is_not_booked_when_the_course_is_over_one_budget(catalogue: Catalogue) -> None:
+    people = [_person(catalogue, 1, "Ann", role="scrum_master", target="both", goal="team", budget_usd=3000),
+              _person(catalogue, 2, "Bob", role="product_owner", target="both", goal="team", budget_usd=100)]
+    plan = make_plan(catalogue, people)
+    assert plan.groups == ()
+    assert plan.people[1].attend != "PSMPO"

@@ -1,5 +1,5 @@
 """Unit tests of the recommender: rule matching, implied holdings, hard constraints, the step-towards
-bonus and the documented tie-break (eligible, fits budget, score, lower known price, catalogue order),
+bonus and the documented tie-break (eligible, not over budget, score, catalogue order),
 on a small catalogue written for the purpose and on the bundled one."""
 
 from __future__ import annotations
@@ -109,15 +109,15 @@ rules:
   - id: score
     when: {pick: [score]}
     weights: {AAA: 5, BBB: 1}
-    reason: AAA is the better fit.
+    reasons: {AAA: AAA is the better fit., BBB: BBB fits a little.}
   - id: adv
     when: {pick: [adv]}
     weights: {ADV: 6, NXT: 4}
-    reason: The advanced ones fit.
+    reason: The advanced one fits.
   - id: negative
     when: {pick: [negative]}
     weights: {ADV: -6, AAA: 1}
-    reason: The advanced one does not fit.
+    reasons: {ADV: The advanced one does not fit., AAA: The foundation fits.}
   - id: course
     when: {pick: [course]}
     weights: {CRS: 9}
@@ -129,7 +129,7 @@ rules:
   - id: holds-bbb
     when: {held: [BBB]}
     weights: {NXT: 1}
-    reason: You hold BBB.
+    reason: You hold BBB, and this builds on it.
 """
 
 ROLES = """
@@ -253,19 +253,18 @@ def test_implied_held_small_catalogue(small: Catalogue) -> None:
 # --- tie-break: eligible, fits budget, score, lower known price, catalogue order -----------------------
 
 
-def test_tie_break_lower_known_price_then_catalogue_order_then_unknown_price(small: Catalogue) -> None:
+def test_tie_break_is_catalogue_order_whatever_the_price(small: Catalogue) -> None:
     advice = advise(small, pick="tie")
-    # all four score 2: BBB and DDD cost 100 (BBB first in the catalogue), AAA 300, CCC unknown
-    assert order(advice)[:4] == ["BBB", "DDD", "AAA", "CCC"]
+    # all four score 2: an unknown price (CCC) is not put last, nor a known low price (BBB) first
+    assert order(advice)[:4] == ["AAA", "BBB", "CCC", "DDD"]
     assert [r.score for r in advice.ranking[:4]] == [2, 2, 2, 2]
-    assert advice.recommended == "BBB"
+    assert advice.recommended == "AAA"
 
 
-def test_tie_break_catalogue_order_decides_equal_prices(write_catalogue: Callable[[dict[str, str]], Path]
-                                                        ) -> None:
-    swapped = [CERTS[0], CERTS[3], CERTS[2], CERTS[1], *CERTS[4:]]  # DDD before BBB
+def test_tie_break_catalogue_order_decides(write_catalogue: Callable[[dict[str, str]], Path]) -> None:
+    swapped = [CERTS[3], CERTS[1], CERTS[2], CERTS[0], *CERTS[4:]]  # DDD first
     advice = advise(build(write_catalogue, swapped), pick="tie")
-    assert order(advice)[:4] == ["DDD", "BBB", "AAA", "CCC"]
+    assert order(advice)[:4] == ["DDD", "BBB", "CCC", "AAA"]
     assert advice.recommended == "DDD"
 
 
@@ -275,11 +274,10 @@ def test_tie_break_score_before_price(small: Catalogue) -> None:
     assert (advice.entry("AAA").score, advice.entry("BBB").score) == (5, 1)
 
 
-def test_zero_scores_ordered_by_price_then_catalogue(small: Catalogue) -> None:
+def test_zero_scores_ordered_by_catalogue(small: Catalogue) -> None:
     advice = advise(small, pick="nothing")
     eligible = [r.code for r in advice.ranking if r.eligible]
-    # everything scores 0: known prices low to high (equal: catalogue order), unknown last
-    assert eligible == ["BBB", "DDD", "AAA", "CRS", "CCC"]
+    assert eligible == ["AAA", "BBB", "CCC", "DDD", "CRS", "NXT"]  # NXT: eligible, -2 for its advised BBB
     assert advice.fired == ()
 
 
@@ -303,9 +301,11 @@ def test_reasons_strongest_first(catalogue: Catalogue) -> None:
     advice = recommend(catalogue, with_defaults(catalogue, {
         "role": "scrum_master", "target": "product_owner", "goal": "job", "exam": "exam"}))
     for r in advice.ranking:
-        weights = [abs(x.weight) for x in r.reasons]
-        assert weights == sorted(weights, reverse=True)
-        assert r.score == sum(x.weight for x in r.reasons)
+        for group in (r.reasons, r.against):
+            weights = [abs(x.weight) for x in group]
+            assert weights == sorted(weights, reverse=True)
+        if r.eligible:
+            assert r.score == sum(x.weight for x in (*r.reasons, *r.against))
 
 
 # --- budget ----------------------------------------------------------------------------------------------
@@ -316,10 +316,9 @@ def test_budget_top_recommendation_fits_when_anything_fits(small: Catalogue) -> 
     assert advice.recommended == "BBB"
     assert advice.entry("BBB").fits_budget is True
     assert advice.entry("AAA").fits_budget is False
-    assert advice.entry("CCC").fits_budget is False  # unknown price never "fits"
-    assert order(advice)[:3] == ["BBB", "DDD", "AAA"]  # what fits first, then by score
-    assert advice.notes == (
-        "AAA fits your answers best (+5), but costs from $300, over your budget of $150.",)
+    assert advice.entry("CCC").fits_budget is None  # an unknown price is unknown, not "over"
+    assert order(advice)[:2] == ["BBB", "CCC"]  # not over budget first, then by score
+    assert advice.notes == ("AAA fits your answers better, but costs from $300, over your budget of $150.",)
 
 
 def test_budget_boundary_is_inclusive(small: Catalogue) -> None:
@@ -328,26 +327,25 @@ def test_budget_boundary_is_inclusive(small: Catalogue) -> None:
     assert advice.entry("AAA").fits_budget is True
 
 
-def test_budget_nothing_fits_note_and_ranking_ignores_it(small: Catalogue) -> None:
+def test_budget_nothing_fits_recommends_the_smallest_shortfall(small: Catalogue) -> None:
     advice = advise(small, pick="score", budget_usd=99)
-    assert advice.recommended == "AAA"
-    assert advice.notes == ("Nothing eligible is known to fit a budget of $99; the ranking ignores it.",)
-    assert all(r.fits_budget is False for r in advice.ranking if r.eligible)
-    assert order(advice)[:2] == ["AAA", "BBB"]  # by score, as without a budget
+    assert advice.recommended == "BBB"  # $1 short, where AAA is $201 short
+    assert advice.notes[0].startswith("Nothing you are eligible for is known to fit a budget of $99. The "
+                                      "closest is BBB: it costs $100, $1 more than your budget.")
+    assert "AAA fits your answers better, but costs from $300" in advice.notes[1]
 
 
 def test_budget_only_eligible_cheap_ones_count(small: Catalogue) -> None:
-    # ADV costs 50 and would fit, but it is not eligible: it must neither win nor make the others "not fit"
+    # ADV costs 50 and would fit, but it is not eligible: it must neither win nor make the others "fit"
     advice = advise(small, pick="score", budget_usd=60)
     assert advice.entry("ADV").fits_budget is True
     assert not advice.entry("ADV").eligible
-    assert advice.recommended == "AAA"
-    assert advice.notes == ("Nothing eligible is known to fit a budget of $60; the ranking ignores it.",)
+    assert advice.recommended == "BBB"
+    assert advice.notes[0].startswith("Nothing you are eligible for is known to fit a budget of $60.")
 
 
 def test_budget_zero_and_thousands_separator(small: Catalogue) -> None:
-    assert advise(small, pick="score", budget_usd=0).notes == (
-        "Nothing eligible is known to fit a budget of $0; the ranking ignores it.",)
+    assert "$100 more" in advise(small, pick="score", budget_usd=0).notes[0]
     advice = advise(small, pick="score", budget_usd=1000)
     assert advice.notes == ()
     assert advice.recommended == "AAA"
@@ -382,13 +380,14 @@ def test_implied_held_is_blocked_too(small: Catalogue) -> None:
 def test_missing_required_prerequisite_blocks(small: Catalogue) -> None:
     advice = advise(small, pick="adv", experience="over_3")
     assert advice.entry("ADV").blocked == "needs AAA first"
-    assert advice.entry("NXT").blocked == "take BBB first"
+    assert advice.entry("NXT").eligible  # an advised prerequisite is a note, not a wall
+    assert [(r.rule, r.weight) for r in advice.entry("NXT").against] == [("advised-first", -2)]
 
 
 def test_experience_blocks_until_enough_months(small: Catalogue) -> None:
     for years in ("none", "under_1"):
         advice = advise(small, pick="adv", held=["AAA"], experience=years)
-        assert advice.entry("ADV").blocked == "needs 12 months of practice in the role"
+        assert advice.entry("ADV").blocked == "needs 12 months as a Scrum Master (you have 0)"
         assert advice.recommended != "ADV"
     for years in ("1_to_3", "over_3"):
         advice = advise(small, pick="adv", held=["AAA"], experience=years)
@@ -423,7 +422,7 @@ def test_everything_held_gives_no_recommendation(small: Catalogue) -> None:
 
 def test_nothing_eligible_left_but_something_blocked_by_experience(small: Catalogue) -> None:
     advice = advise(small, pick="adv", held=["AAA", "BBB", "CCC", "DDD", "NXT", "CRS"])
-    assert advice.entry("ADV").blocked == "needs 12 months of practice in the role"
+    assert advice.entry("ADV").blocked == "needs 12 months as a Scrum Master (you have 0)"
     assert advice.recommended is None
     assert advice.notes == ("Nothing is left to recommend: you hold everything you are eligible for.",)
 
@@ -437,14 +436,15 @@ def test_step_towards_passes_half_rounded_up_to_the_missing_prerequisite(small: 
     steps = [r for r in aaa.reasons if r.rule == "step-towards"]
     assert len(steps) == 1
     assert steps[0].weight == 3  # ceil(6 / 2)
-    assert steps[0].text.startswith("A first step towards ADV (Test certification ADV)")
+    assert steps[0].text.startswith("It is the first step towards ADV (Test certification ADV)")
     assert "needs AAA first" in steps[0].text
     assert aaa.score == 3
-    bbb = advice.entry("BBB")  # an advised (recommended) prerequisite counts too: ceil(4 / 2)
-    assert [(r.rule, r.weight) for r in bbb.reasons] == [("step-towards", 2)]
+    bbb = advice.entry("BBB")  # an advised prerequisite is not a wall: NXT itself is eligible
+    assert [r.rule for r in bbb.reasons] == []
     assert advice.recommended == "AAA"
     assert [s.code for s in advice.path] == ["AAA", "ADV"]
-    assert advice.path[1].when == "once you have 12 months in the role (you have: none)"
+    assert advice.path[1].when == "once you have 12 months as a Scrum Master (you have 0)"
+    assert advice.path[1].months_needed == 12
 
 
 def test_step_towards_not_given_for_a_negative_score(small: Catalogue) -> None:
@@ -456,10 +456,8 @@ def test_step_towards_not_given_for_a_negative_score(small: Catalogue) -> None:
 
 def test_step_towards_not_given_to_what_is_held(small: Catalogue) -> None:
     advice = advise(small, pick="adv", held=["AAA"])  # ADV now blocked only by experience
-    assert all(r.rule != "step-towards" for r in advice.entry("AAA").reasons)
-    # the only bonus left is BBB's, from NXT (which lacks BBB)
     bonuses = [(x.code, r.weight) for x in advice.ranking for r in x.reasons if r.rule == "step-towards"]
-    assert bonuses == [("BBB", 2)]
+    assert bonuses == []
 
 
 def test_step_towards_on_the_bundled_catalogue(catalogue: Catalogue) -> None:
@@ -467,7 +465,7 @@ def test_step_towards_on_the_bundled_catalogue(catalogue: Catalogue) -> None:
         "role": "scrum_master", "target": "scrum_master", "goal": "advance", "experience": "1_to_3"}))
     assert advice.entry("A-CSM").blocked == "needs CSM first"
     csm = advice.entry("CSM")
-    assert any(r.rule == "step-towards" and r.text.startswith("A first step towards A-CSM")
+    assert any(r.rule == "step-towards" and r.text.startswith("It is the first step towards A-CSM")
                for r in csm.reasons)
 
 
@@ -475,7 +473,7 @@ def test_path_follows_leads_to_and_stops_at_a_missing_requirement(small: Catalog
     advice = advise(small, pick="score")
     assert advice.recommended == "AAA"
     assert [(s.code, s.when) for s in advice.path] == [
-        ("AAA", "now"), ("ADV", "once you have 12 months in the role (you have: none)")]
+        ("AAA", "now"), ("ADV", "once you have 12 months as a Scrum Master (you have 0)")]
     assert advice.path[0].why == "AAA is the better fit."
     assert advice.path[1].why.startswith("It builds on AAA")
 
@@ -488,4 +486,4 @@ def test_path_of_a_course_lists_its_assessments(small: Catalogue) -> None:
 
 def test_path_first_step_without_positive_reason(small: Catalogue) -> None:
     advice = advise(small, pick="nothing")
-    assert advice.path[0] == Step("BBB", "now", "The best fit for your answers.")
+    assert advice.path[0] == Step("AAA", "now", "It fits your answers best among what you can take now.")

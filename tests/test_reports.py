@@ -158,7 +158,7 @@ def test_advise_report(run, tmp_path, suffix):
 def test_advise_report_with_explain(run, tmp_path):
     out = tmp_path / "advice.md"
     assert run(*ADVISE, "--explain", "-o", str(out)).exit_code == 0
-    assert "### Rules that fired" in out.read_text(encoding="utf-8")
+    assert "### What weighed, and why" in out.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("suffix", [".md", ".html"])

@@ -10,7 +10,7 @@ import pytest
 
 from scrumcert.answers import with_defaults
 from scrumcert.costs import cost_now_range, ownership
-from scrumcert.recommender import recommend
+from scrumcert.recommender import recommend, with_months
 from scrumcert.summary import (
     advice_bottom_line,
     advice_title,
@@ -37,7 +37,7 @@ def test_the_command_line_repeats_the_run(run, catalogue, given) -> None:  # typ
     result = run(*words[1:], "--format", "json")
     assert result.exit_code == 0, result.stderr
     again = json.loads(result.stdout)["answers"]
-    assert again == {k: list(v) if isinstance(v, tuple) else v for k, v in full.items()}
+    assert again == {k: list(v) if isinstance(v, tuple) else v for k, v in with_months(full).items()}
 
 
 def test_defaults_are_left_out_of_the_command_line(catalogue) -> None:  # type: ignore[no-untyped-def]

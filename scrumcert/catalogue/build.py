@@ -77,7 +77,8 @@ def _words(text: str | None) -> str | None:
 # Questions the code reads by id, and the type it reads them as: a catalogue that declared `held` as a
 # number or `budget_usd` as a choice passed validate and then crashed the advice.
 KNOWN_QUESTION_TYPES = {"held": "codes", "budget_usd": "integer", "experience": "choice", "role": "choice",
-                        "target": "choice"}
+                        "target": "choice", "months_as_sm": "integer", "months_as_po": "integer",
+                        "lapsed": "codes", "employer_asks": "codes", "goal": "choice"}
 
 
 class Builder:
@@ -97,9 +98,10 @@ class Builder:
         index = self._index(certs)
         questions = self._questions()
         self._unique("rules", "id")
-        rules = tuple(self._rule(x, certs, questions, index) for x in self.items["rules"])
-        policies = self._renewal_policies(certs)
         others, other_index = self._others(roles, index)
+        known = {**other_index, **index}  # a rule may name another credential (PMP) in `held`
+        rules = tuple(self._rule(x, certs, questions, known) for x in self.items["rules"])
+        policies = self._renewal_policies(certs)
         self._check_provenance()
         rates = self._rates()
         prices = self._prices(certs, rates)
@@ -449,8 +451,16 @@ class Builder:
             if wanted and q["type"] != wanted:
                 raise f.error(("questions", i, "type"), f"{q['id']!r} must be a {wanted} question (the "
                                                         f"advice reads it as one), not {q['type']}")
+            ask_when = {qid: tuple(values) for qid, values in (q.get("when") or {}).items()}
+            for qid, values in ask_when.items():
+                earlier = out.get(qid)
+                if earlier is None:
+                    raise f.error(("questions", i, "when", qid), f"{qid!r} is not a question asked before it")
+                wrong = [v for v in values if earlier.values and v not in earlier.values]
+                if wrong:
+                    raise f.error(("questions", i, "when", qid), f"{wrong[0]!r} is not a value of {qid!r}")
             out[q["id"]] = Question(q["id"], q["prompt"], " ".join(q["help"].split()), q["type"], choices,
-                                    q.get("default"), q.get("required", False))
+                                    q.get("default"), q.get("required", False), ask_when)
         return out
 
     def _rule(self, entry: tuple[Part, int, dict[str, Any]], certs: dict[str, Certification],
@@ -487,5 +497,24 @@ class Builder:
         for code in r["weights"]:
             if code not in certs:
                 raise f.error((*at, "weights", code), f"unknown certification code {code!r}")
+        reasons = {code: " ".join(text.split()) for code, text in (r.get("reasons") or {}).items()}
+        for code in reasons:
+            if code not in r["weights"]:
+                raise f.error((*at, "reasons", code), f"a reason for {code!r}, which the rule does not weigh")
+        shared = " ".join((r.get("reason") or "").split())
+        bare = [code for code in r["weights"] if code not in reasons]
+        if bare and not shared:
+            raise f.error((*at, "weights", bare[0]), f"no reason for {bare[0]!r}: give it one in reasons, "
+                                                     "or give the rule a reason")
         source = self._source(r["source"]) if r.get("source") else None
-        return Rule(r["id"], when, dict(r["weights"]), " ".join(r["reason"].split()), source)
+        rule = Rule(r["id"], when, dict(r["weights"]), shared, source, reasons, bool(r.get("on_target")))
+        if f.path is not None:  # a YAML file, not the checked snapshot: lint the sentences
+            from scrumcert.catalogue.lint import foreign_names
+
+            for code in r["weights"]:
+                named = foreign_names(rule, code, certs)
+                if named:
+                    field = ("reasons", code) if code in reasons else ("reason",)
+                    raise f.error((*at, *field), f"the reason shown with {code} names {', '.join(named)}, "
+                                                 "which it is not attached to; give each code its own reason")
+        return rule

@@ -201,6 +201,8 @@ class Question(NamedTuple):
     choices: tuple[Choice, ...] = ()
     default: object = None
     required: bool = False  # must be answered when there is no terminal to ask
+    # ask it only when earlier answers match (question id -> accepted values); empty: always
+    when: dict[str, tuple[str, ...]] = {}  # noqa: RUF012 - a NamedTuple default, never mutated
 
     @property
     def values(self) -> tuple[str, ...]:
@@ -211,8 +213,15 @@ class Rule(NamedTuple):
     id: str
     when: dict[str, object]
     weights: dict[str, int]
-    reason: str
+    reason: str  # the sentence for every weighted code without its own (may be empty when all have one)
     source: Source | None = None
+    # code -> the sentence that argues for (or against) that code
+    reasons: dict[str, str] = {}  # noqa: RUF012 - a NamedTuple default, never mutated
+    on_target: bool = False  # a preference: weighs only the certifications of the target's track
+
+    def reason_for(self, code: str) -> str:
+        """The sentence shown with ``code``: its own, else the rule's shared one."""
+        return self.reasons.get(code) or self.reason
 
 
 class OtherCredential(NamedTuple):

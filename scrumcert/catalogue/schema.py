@@ -367,7 +367,8 @@ OTHER = Obj(
 QUESTION = Obj(
     {"id": ID, "prompt": TEXT, "help": TEXT, "type": Enum(QUESTION_TYPES)},
     {"choices": ListOf(Obj({"value": VALUE, "label": TEXT}, {"help": MAYBE_TEXT})),
-     "default": Nullable(Str()), "required": Bool()},
+     "default": Nullable(Str()), "required": Bool(),
+     "when": MapOf(ID, ListOf(Str(), unique=True))},
 )
 
 BOUND = Obj({}, {"min": Num(integer=True, maximum=10**12), "max": Num(integer=True, maximum=10**12)})
@@ -375,9 +376,10 @@ BOUND = Obj({}, {"min": Num(integer=True, maximum=10**12), "max": Num(integer=Tr
 RULE = Obj(
     {"id": Str(r"[a-z0-9][a-z0-9_-]*", "a rule id (lower-case, digits, '-', '_')"),
      "when": MapOf(ID, ListOrBound(ListOf(Str(), unique=True), BOUND)),
-     "weights": MapOf(CODE, Num(integer=True, minimum=-100, maximum=100)), "reason": TEXT},
-    {"source": RULE_SOURCE},
-    "Adds weight to certifications when the answers match; the reason is shown to the user.",
+     "weights": MapOf(CODE, Num(integer=True, minimum=-100, maximum=100))},
+    {"reason": TEXT, "reasons": MapOf(CODE, TEXT), "on_target": Bool(), "source": RULE_SOURCE},
+    "Adds weight to certifications when the answers match; each code's reason (its own in `reasons`, "
+    "else `reason`) is shown to the user with it.",
 )
 
 POLICY_SOURCE = Obj(

@@ -87,18 +87,25 @@ def cert_dict(c: Certification, years: int | None = None) -> dict[str, Any]:
     return out
 
 
-def advice_dict(advice: Advice) -> dict[str, Any]:
+def advice_dict(advice: Advice, catalogue: Catalogue) -> dict[str, Any]:
     """The documented JSON contract of ``advise`` (see README, "JSON output")."""
     from scrumcert.answers import plain
+    from scrumcert.why_not import alternatives
+
+    def reason(x: Any) -> dict[str, Any]:
+        return {"text": x.text, "weight": x.weight, "rule": x.rule, "source": x.source}
 
     return {
         "answers": plain(advice.answers),
         "recommended": advice.recommended,
-        "ranking": [{"code": r.code, "score": r.score, "eligible": r.eligible, "blocked": r.blocked,
-                     "cost_now_usd": r.cost_now, "fits_budget": r.fits_budget,
-                     "reasons": [{"text": x.text, "weight": x.weight, "rule": x.rule, "source": x.source}
-                                 for x in r.reasons]} for r in advice.ranking],
-        "path": [{"code": s.code, "when": s.when, "why": s.why} for s in advice.path],
+        "fit": advice.entry(advice.recommended).fit if advice.recommended else None,
+        "ranking": [{"code": r.code, "score": r.score, "fit": r.fit, "eligible": r.eligible,
+                     "blocked": r.blocked, "cost_now_usd": r.cost_now, "fits_budget": r.fits_budget,
+                     "reasons": [reason(x) for x in r.reasons],
+                     "against": [reason(x) for x in r.against]} for r in advice.ranking],
+        "alternatives": [{"code": a.code, "why_not": a.why_not} for a in alternatives(catalogue, advice)],
+        "path": [{"code": s.code, "when": s.when, "why": s.why, "months_needed": s.months_needed}
+                 for s in advice.path],
         "notes": list(advice.notes),
     }
 

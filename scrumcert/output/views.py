@@ -124,6 +124,15 @@ def cost_chart(certs: list[Certification], years: int | None) -> list[Block]:
     return [Chart(title, svg(series, words.money, title=title), lines)]
 
 
+def why_not_block(advice: Recommendation, catalogue: Catalogue) -> list[Block]:
+    """The alternatives an expert weighs against the pick, each with why the pick is preferred."""
+    rows = words.why_not_rows(advice, catalogue)
+    if not rows:
+        return []
+    return [Heading("Why not the alternatives"),
+            Grid(["Instead of", "Why the recommendation is preferred"], [list(r) for r in rows])]
+
+
 def compact_grid(certs: list[Certification], catalogue: Catalogue, years: int | None) -> Grid:
     """The few rows that decide between the top three (the whole grid comes with --explain)."""
     keep = {"Issuer", "Course", "Exam", "Renewal", f"Cost over {years} years"}
@@ -382,7 +391,7 @@ class Advice(NamedTuple):
         return literal(advice_title(self.catalogue, self.advice.answers, self.advice.recommended))
 
     def top(self) -> list[Certification]:
-        return [self.catalogue.certifications[c] for c in words.top_codes(self.advice)]
+        return [self.catalogue.certifications[c] for c in words.top_codes(self.advice, self.catalogue)]
 
     def shown(self) -> list[Certification]:
         return self.top()
@@ -391,7 +400,7 @@ class Advice(NamedTuple):
         return []
 
     def data(self) -> dict[str, Any]:
-        result = contract.advice_dict(self.advice)
+        result = contract.advice_dict(self.advice, self.catalogue)
         if self.advice.recommended and self.years is not None:
             result["cost"] = _costs(self.top(), self.years)
         if self.extra is not None:
@@ -429,12 +438,13 @@ class Advice(NamedTuple):
             return [Lead("Bottom line", (nothing,)), answers, *self.extra_blocks(), again]
         years = self.years if self.years is not None else 3
         lines = [literal(t) for t in summary.advice_bottom_line(advice, catalogue, years, words.money)]
-        also = summary.also_line(advice)
-        lines += [also] if also else []
+        also = words.also_fits_text(advice, catalogue)
+        lines += [f"Also fits: {also}."] if also else []
         lines += [f"Note: {literal(n)}" for n in advice.notes]
         certs = self.top()
         out: list[Block] = [
             Lead("Bottom line", tuple(lines)), answers,
+            *why_not_block(advice, catalogue),
             Heading("Comparison"),
             attribute_grid(certs, catalogue, self.years) if self.explain else
             compact_grid(certs, catalogue, self.years),
@@ -452,17 +462,12 @@ class Advice(NamedTuple):
                     out += [Heading(f"Why {code}", 3), Bullets(reasons)]
                 if against:
                     out += [Heading(f"Against {code}", 3), Bullets(against)]
-            out += [Heading("Rules that fired", 3), Grid(["Rule", "Weights", "Reason"], self.fired_rows())]
+            rows = [list(r) for r in words.explain_rows(advice, catalogue)]
+            out += [Heading("What weighed, and why", 3),
+                    Grid(["When you said", "Weights", "Reason"],
+                         rows or [["-", "-", "No rule matched these answers."]])]
             out += cost_notes(certs, self.years, catalogue)
         return out + self.extra_blocks() + appendix(certs, on_screen=self.explain) + [again]
-
-    def fired_rows(self) -> list[list[str]]:
-        """Every rule that fired, then the built-in steps towards a next level."""
-        rows = [[r.id, ", ".join(f"{code} {w:+d}" for code, w in r.weights.items()), literal(r.reason)]
-                for r in self.advice.fired]
-        rows += [["step-towards", f"{r.code} {x.weight:+d}", literal(x.text)]
-                 for r in self.advice.ranking for x in r.reasons if x.rule == "step-towards"]
-        return rows or [["-", "-", "No rule matched these answers."]]
 
 
 class Plan(NamedTuple):

@@ -250,15 +250,68 @@ def official_page_line(c: Certification) -> str | None:
     return literal(f"Official page ({c.issuer}): {c.official_page}") if c.official_page else None
 
 
-def top_codes(advice: Advice, n: int = 3) -> list[str]:
-    """The recommendation and the next best eligible certifications, for the comparison table."""
-    return [r.code for r in advice.ranking if r.eligible][:n]
+def top_codes(advice: Advice, catalogue: Catalogue) -> list[str]:
+    """The recommendation and its alternatives ("why not X"), for the comparison table."""
+    from scrumcert.why_not import alternatives
+
+    if advice.recommended is None:
+        return []
+    return [advice.recommended, *(a.code for a in alternatives(catalogue, advice))]
 
 
 def why_lines(advice: Advice, code: str, n: int = 4) -> list[str]:
     """The strongest reasons in favour of one certification, as plain sentences."""
-    entry = advice.entry(code)
-    return [literal(r.text) for r in entry.reasons if r.weight > 0][:n]
+    return [literal(r.text) for r in advice.entry(code).reasons][:n]
+
+
+def against_lines(advice: Any, code: str, n: int = 3) -> list[str]:
+    """What in the answers speaks against one certification, strongest first."""
+    return [literal(r.text) for r in advice.entry(code).against][:n]
+
+
+def also_fits_text(advice: Any, catalogue: Catalogue) -> str:
+    """Other positive, on-target certifications, in fit words: ``PSM-I (good fit), ...``."""
+    from scrumcert.why_not import also_fits
+
+    return ", ".join(f"{r.code} ({r.fit}{', over your budget' if r.fits_budget is False else ''})"
+                     for r in also_fits(catalogue, advice))
+
+
+def why_not_rows(advice: Any, catalogue: Catalogue) -> list[tuple[str, str]]:
+    from scrumcert.why_not import alternatives
+
+    return [(a.code, literal(a.why_not)) for a in alternatives(catalogue, advice)]
+
+
+def condition_text(rule: Any, catalogue: Catalogue) -> str:
+    """A rule's condition in words, for --explain: ``target: Scrum Master; goal: ...``."""
+    parts = []
+    for qid, cond in rule.when.items():
+        q = catalogue.questions.get(qid)
+        if isinstance(cond, dict):
+            bounds = [f"at least {cond['min']}" if "min" in cond else "", f"at most {cond['max']}"
+                      if "max" in cond else ""]
+            said = " and ".join(b for b in bounds if b)
+        else:
+            labels = {c.value: c.label for c in q.choices} if q else {}
+            said = " or ".join(labels.get(v, v) for v in cond)
+        parts.append(f"{qid.replace('_', ' ')}: {said}")
+    return literal("; ".join(parts) or "always")
+
+
+def explain_rows(advice: Any, catalogue: Catalogue) -> list[tuple[str, str, str]]:
+    """(when you said, what it weighed, the reason shown) for every weight that counted: the rules
+    that fired, in their order, then the built-in weights."""
+    said: dict[str, list[tuple[str, Any]]] = {}
+    for entry in advice.ranking:
+        for x in (*entry.reasons, *entry.against):
+            said.setdefault(x.rule, []).append((entry.code, x))
+    rows = [(condition_text(r, catalogue), f"{code} {x.weight:+d}", literal(x.text))
+            for r in advice.fired for code, x in said.get(r.id, [])]
+    fired = {r.id for r in advice.fired}
+    rows += [("(built in)", f"{code} {x.weight:+d}", literal(x.text))
+             for rule, pairs in said.items() if rule not in fired for code, x in pairs]
+    return rows
 
 
 def plan_rows(plan: Plan) -> list[list[str]]:
