@@ -210,7 +210,10 @@ def aged(data_copy: Path) -> Path:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     rules_path = data_copy / "rules.yaml"
     rules = yaml.safe_load(rules_path.read_text(encoding="utf-8"))
-    rules["rules"][1]["source"]["checked"] = date(2024, 7, 7)
+    title = rules["rules"][1]["source"]["title"]
+    for rule in rules["rules"]:  # the same page backs several rules: it was checked once, for all
+        if rule.get("source", {}).get("title") == title:
+            rule["source"]["checked"] = date(2024, 7, 7)
     rules_path.write_text(yaml.safe_dump(rules, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return data_copy
 
