@@ -130,8 +130,10 @@ def advise(
     months_as_sm: Annotated[int | None, _opt("Months as a Scrum Master in the past five years.")] = None,
     months_as_po: Annotated[int | None, _opt("Months as a Product Owner in the past five years.")] = None,
     framework: Annotated[str | None, _opt("scrum, safe, kanban, other or unknown.", "framework")] = None,
-    employer_asks: Annotated[list[str] | None, _opt("A code job ads name (repeat, or commas).", "employer_asks")] = None,
-    lapsed: Annotated[list[str] | None, _opt("A code you held that expired (repeat, or commas).", "lapsed")] = None,
+    employer_asks: Annotated[list[str] | None, _opt("A code job ads name (repeat, or commas).",
+                                                    "employer_asks")] = None,
+    lapsed: Annotated[list[str] | None, _opt("A code you held that expired (repeat, or commas).", "lapsed")
+                      ] = None,
     exam: Annotated[str | None, _opt("exam, workshop or either.", "exam")] = None,
     renewal: Annotated[str | None, _opt("lifetime or either.", "renewal")] = None,
     learning: Annotated[str | None, _opt("self_study, live_course or either.", "learning")] = None,
@@ -171,8 +173,8 @@ def advise(
     catalogue = load(data)
     codes = {"held": held, "employer_asks": employer_asks, "lapsed": lapsed}
     options = {"role": role, "target": target, "goal": goal, "experience": experience, "exam": exam,
-               "renewal": renewal, "learning": learning, "budget_usd": budget_usd, "months_as_sm": months_as_sm,
-               "months_as_po": months_as_po, "framework": framework,
+               "renewal": renewal, "learning": learning, "budget_usd": budget_usd,
+               "months_as_sm": months_as_sm, "months_as_po": months_as_po, "framework": framework,
                **{qid: ",".join(v) if v else None for qid, v in codes.items()},
                **parts.money_answers(catalogue, currency, budget, region)}
     got = answers.gather(catalogue, options, answers_file, ads_files or (), ask=interview)

@@ -41,13 +41,18 @@ def answer_rows(catalogue: Catalogue, answers: dict[str, Any]) -> list[tuple[str
 def command_line(catalogue: Catalogue, answers: dict[str, Any], extra: Sequence[str] = ()) -> str:
     """``scrumcert advise --role scrum_master ...``: the answers as options, in interview order, so a
     run can be repeated without the questions. Defaults are left out; nothing held is left out."""
+    from scrumcert.recommender import with_months
+
     words = ["scrumcert", "advise"]
+    derived = with_months({k: v for k, v in answers.items() if k not in ("months_as_sm", "months_as_po")})
     for qid, q in catalogue.questions.items():
         if qid not in answers:
             continue
         value = answers[qid]
         if value is None or value == () or value == []:
             continue
+        if qid in ("months_as_sm", "months_as_po") and value == derived.get(qid):
+            continue  # what the role and the years of practice give anyway
         if q.type == "choice" and value == q.default and not q.required:
             continue
         option = "--" + qid.replace("_", "-")
