@@ -244,6 +244,11 @@ class Gathered(NamedTuple):
     ads: AdsReport | None  # the job ads read (--ads), if any
     asks: tuple[str, ...]  # what most of those ads name
 
+    @property
+    def ever_held(self) -> tuple[str, ...]:
+        """Held now or lapsed: what the renewals in the advice are about."""
+        return (*self.full.get("held", ()), *(self.full.get("lapsed") or ()))
+
     def to_save(self) -> Answers:
         """The answers to write back, held certifications with their dates."""
         if "held" not in self.given:
@@ -293,4 +298,9 @@ def gather(catalogue: Catalogue, options: Mapping[str, Any], file: Path | None =
             raise ScrumcertError(f"no terminal to ask on, and these answers are missing: "
                                  f"{', '.join(lacking)}; give them as {flags} or in --answers FILE")
         given = ask(catalogue, given)
-    return Gathered(given, with_defaults(catalogue, given), since, report, tuple(asks))
+    full = with_defaults(catalogue, given)
+    gone = renewals.lapsed_by_date(catalogue, full.get("held", ()), since, today())
+    if gone and "lapsed" in catalogue.questions:  # held with a date long past: it has lapsed, say so
+        full["held"] = tuple(c for c in full["held"] if c not in gone)
+        full["lapsed"] = tuple(dict.fromkeys((*(full.get("lapsed") or ()), *gone)))
+    return Gathered(given, full, since, report, tuple(asks))

@@ -182,7 +182,7 @@ def advise(
     advice = recommend(catalogue, got.full)
     if save_answers:
         answers.save(got.to_save(), save_answers)
-    extra = for_advice(catalogue, got.full.get("held", ()), got.since, advice.recommended, years, today())
+    extra = for_advice(catalogue, got.ever_held, got.since, advice.recommended, years, today())
     return show_view(Advice(advice, catalogue, explain, years, extra, got.ads, got.asks), fmt, report=output)
 
 

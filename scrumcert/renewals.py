@@ -383,3 +383,11 @@ def dated_since(catalogue: Catalogue, dated: Sequence[tuple[str, str]], today: d
         if code not in out or when > out[code]:
             out[code] = when
     return out
+
+
+def lapsed_by_date(catalogue: Catalogue, held: Sequence[str], since: dict[str, date], today: date
+                   ) -> tuple[str, ...]:
+    """The certifications held whose dates say they have lapsed, counted as the issuer renews them
+    (a CSM earned in 2019 is renewed by a CSPO course taken in 2025)."""
+    dated = [Holding(c, since[c]) for c in held if c in since and c in catalogue.certifications]
+    return tuple(i.code for i in renewals(catalogue, dated, today).items if i.lapsed) if dated else ()

@@ -93,3 +93,34 @@ def test_ads_from_standard_input(run) -> None:
 def test_ads_a_missing_file_is_one_line_and_exit_2(run, tmp_path: Path) -> None:
     result = run(*BASE, "--ads", str(tmp_path / "none.txt"), env=TODAY)
     assert result.exit_code == 2 and "no such file" in result.stderr
+
+
+def test_ads_set_employer_asks_and_the_advice_weighs_it(run) -> None:
+    args = [a for p in ADS for a in ("--ads", str(p))]
+    data = advise_json(run, *args)
+    assert data["answers"]["employer_asks"] == ["PSM-I", "CSPO"]
+    rules = {r["rule"] for entry in data["ranking"] if entry["code"] in ("PSM-I", "CSPO")
+             for r in entry["reasons"]}
+    assert "employer-asks" in rules
+    plain = advise_json(run)
+    assert not plain["answers"].get("employer_asks")
+
+
+def test_employer_asks_given_and_read_from_ads_are_joined(run) -> None:
+    one = next(p for p in ADS if p.name == "product-owner-retail.txt")  # names PSPO-I, CSPO, PSM-I
+    data = advise_json(run, "--employer-asks", "PMI-ACP", "--ads", str(one))
+    assert data["answers"]["employer_asks"] == ["PMI-ACP", "PSPO-I", "CSPO", "PSM-I"]
+
+
+def test_a_held_certification_whose_date_has_lapsed_counts_as_lapsed(run) -> None:
+    data = advise_json(run, "--held", "CSM@2023-01-10")
+    assert "CSM" not in data["answers"]["held"] and data["answers"]["lapsed"] == ["CSM"]
+    still = advise_json(run, "--held", "CSM@2019-06-01,CSPO@2025-03-01")  # the CSPO course renewed it
+    assert set(still["answers"]["held"]) == {"CSM", "CSPO"} and not still["answers"].get("lapsed")
+
+
+def test_the_saved_answers_keep_the_date_of_a_lapsed_certification(run, tmp_path: Path) -> None:
+    saved = tmp_path / "saved.yaml"
+    result = run(*BASE, "--held", "CSM@2023-01-10", "--save-answers", str(saved), env=TODAY)
+    assert result.exit_code == 0, result.output
+    assert yaml.safe_load(saved.read_text(encoding="utf-8"))["held"] == ["CSM@2023-01-10"]
