@@ -11,7 +11,6 @@ escaped here, since codes come from catalogues.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
@@ -54,6 +53,8 @@ def _nice_top(value: int) -> int:
 def svg(series: Sequence[Series], money: Callable[[float], str] | None = None, width: int = 640,
         height: int = 300, title: str = "Cost over the years") -> str:
     """An accessible inline SVG: a <title>, one labelled group per certification, a legend, axes."""
+    import html  # only when a page is written
+
     if money is None:
         from scrumcert.money import usd as money  # the figures as this run shows money
     esc = html.escape

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import NamedTuple
-from urllib.parse import urlsplit
 
 from rich import box as rich_box
 from rich.cells import cell_len
@@ -167,6 +166,8 @@ def link(url: str, text: str | None = None) -> Text:
 
     shown = text
     if shown is None:
+        from urllib.parse import urlsplit
+
         parts = urlsplit(url)
         shown = (parts.netloc + parts.path).rstrip("/") or url
     target = safe_url(url)

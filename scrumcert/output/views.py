@@ -107,21 +107,21 @@ def appendix(certs: list[Certification], on_screen: bool = True) -> list[Block]:
 
 
 def cost_chart(certs: list[Certification], years: int | None) -> list[Block]:
-    """The cost over the years as a picture (reports), with the same figures in words."""
+    """The cost over the years: a picture in HTML reports, the same figures in words elsewhere."""
     if years is None or not certs:
         return []
-    from scrumcert.output.chart import cost_series, svg
-
-    series = [cost_series(c, years) for c in certs]
-    title = f"Cost over {years} years"
+    from scrumcert.costs import ownership
 
     def span(low: int, high: int) -> str:
         return words.money(low) if low == high else f"{words.money(low)} to {words.money(high)}"
 
-    lines = tuple(f"{s.code}: {span(s.low[0], s.high[0])} now, {span(s.low[-1], s.high[-1])} after "
-                  f"{years} years" + (f" (at least: {', '.join(s.unknown)} not known)" if s.unknown else "")
-                  for s in series)
-    return [Chart(title, svg(series, words.money, title=title), lines)]
+    lines = []
+    for c in certs:
+        now, later = ownership(c, 0), ownership(c, years)
+        unknown = f" (at least: {', '.join(later.unknown)} not known)" if later.unknown else ""
+        lines.append(f"{c.code}: {span(now.low, now.high)} now, {span(later.low, later.high)} after "
+                     f"{years} years{unknown}")
+    return [Chart(f"Cost over {years} years", tuple(certs), years, tuple(lines))]
 
 
 def why_not_block(advice: Recommendation, catalogue: Catalogue) -> list[Block]:
@@ -137,7 +137,7 @@ def compact_grid(certs: list[Certification], catalogue: Catalogue, years: int | 
     """The few rows that decide between the top three (the whole grid comes with --explain)."""
     keep = {"Issuer", "Course", "Exam", "Renewal", f"Cost over {years} years"}
     full = attribute_grid(certs, catalogue, years)
-    picked = [n for n, row in enumerate(full.rows) if n == 0 or row[0] in keep]
+    picked = [n for n, row in enumerate(full.rows) if row[0] in keep]  # the codes head the columns
     strong = frozenset(i for i, n in enumerate(picked) if n in full.strong)
     return full._replace(rows=[full.rows[n] for n in picked], strong=strong)
 
