@@ -201,3 +201,22 @@ def test_a_catalogue_without_rates_converts_with_the_bundled_table(run: Any, dat
 def test_one_command_never_leaks_its_currency_into_the_next(run: Any, pinned: Path) -> None:
     ok(run("show", "PSM-I", "--currency", "EUR", "--data", str(pinned)))
     assert "$200 per attempt" in ok(run("show", "PSM-I", "--data", str(pinned)))
+
+
+@pytest.mark.parametrize("args", [
+    ("compare", "CSM", "PSM-I", "PSPO-I", "CSPO", "SAFE-POPM", "PMI-ACP"),
+    ("advise", "--role", "new", "--target", "both", "--goal", "job", "--budget", "100"),
+    ("advise", "--role", "coach", "--target", "both", "--goal", "advance", "--experience", "over_3",
+     "--held", "CSM,CSPO", "--budget", "4000"),
+    ("advise", "--role", "scrum_master", "--target", "product_owner", "--goal", "job", "--held",
+     "CSM@2025-01-10"),
+])
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html"])
+def test_no_dollar_figure_escapes_the_conversion(run: Any, pinned: Path, args: tuple[str, ...],
+                                                 fmt: str) -> None:
+    """Every money figure these commands show goes through the one formatter: with --currency EUR no
+    "$" amount is left (a new sentence that formats dollars itself fails here)."""
+    out = ok(run(*args, "--currency", "EUR", "-f", fmt, "--data", str(pinned)))
+    assert "EUR " in out
+    leaked = re.findall(r".{0,40}\$\d[\d,]*", out)
+    assert leaked == [], leaked
