@@ -112,7 +112,7 @@ def test_a_price_source_must_say_whose_page_it_is(data_copy: Path) -> None:
 
 
 def test_a_rates_table_without_dollars_is_refused(data_copy: Path) -> None:
-    _break(data_copy, "    USD: 1.1607\n", "", "rates.yaml")
+    _break(data_copy, "    USD: 1.1269\n", "", "rates.yaml")
     with pytest.raises(CatalogueError, match=r"rates.yaml:\d+: rates.per_base: the table needs a rate for"):
         load_catalogue(data_copy)
 
