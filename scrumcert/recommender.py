@@ -404,8 +404,8 @@ def _notes(catalogue: Catalogue, static: _Static, ranking: tuple[Ranked, ...], t
         if static.price[top.code] is not None:
             cost = f"costs {_money(static.price[top.code])}"  # type: ignore[arg-type]
         else:
-            cost = (f"has no price in any source, and trainer-led courses we know of start at "
-                    f"{_money(static.course_from)}")  # type: ignore[arg-type]
+            cost = (f"has no price in any source, and the cheapest trainer-led class we know of, for any "
+                    f"credential, costs {_money(static.course_from)}")  # type: ignore[arg-type]
         notes.append(f"Nothing you are eligible for is known to fit a budget of {_money(budget)}. The "
                      f"closest is {top.code}: it {cost}, {_money(gap)} more than your budget. "
                      f"Save or ask your employer for {_money(gap)} more; {FREE_MEANWHILE}.")
@@ -413,9 +413,7 @@ def _notes(catalogue: Catalogue, static: _Static, ranking: tuple[Ranked, ...], t
         notes.append(f"{top.code} fits your budget only at the cheapest listings: sources give "
                      f"{_money(span[0])} to {_money(span[1])}; ask trainers for quotes before you book.")
     if static.price[top.code] is None:
-        estimate = (f"; trainer-led courses we know of start at {_money(static.course_from)}"
-                    if needs_course(c) and static.course_from is not None and short is None else "")
-        notes.append(f"No source gives {top.code}'s price: ask trainers for quotes{estimate}.")
+        notes.append(_unknown_price(c, static, short is None))
     better = [r for r in ranking if r.eligible and r.score > top.score and r.code != top.code]
     if budget is not None and better:
         best = better[0]
@@ -424,13 +422,30 @@ def _notes(catalogue: Catalogue, static: _Static, ranking: tuple[Ranked, ...], t
                          f"{_money(static.price[best.code])}, over your budget of {_money(budget)}.")
         elif static.floor[best.code] is not None:
             notes.append(f"{best.code} fits your answers better, but no source gives its price, and "
-                         f"trainer-led courses we know of start at {_money(static.floor[best.code])}, "
-                         f"over your budget of {_money(budget)}.")
+                         f"it costs at least {_money(static.floor[best.code])} (no trainer-led class or exam "
+                         f"fee we know of is less), over your budget of {_money(budget)}.")
     waiting = max((r for r in ranking if not r.eligible and r.code not in gone), key=lambda r: r.score,
                   default=None)
     if waiting and waiting.score > top.score:
         notes.append(f"{waiting.code} fits your answers best, but {waiting.blocked}.")
     return notes
+
+
+def _unknown_price(c: Certification, static: _Static, estimate: bool) -> str:
+    """An unknown price said as unknown, with who to ask: an exam-only assessment is priced on the
+    issuer's page, a course by each trainer. The cheapest class of any kind is only a floor, and is
+    said as such so no one reads it as this credential's price; a known exam fee is added."""
+    if not needs_course(c):
+        page = f" ({c.official_page})" if c.official_page else ""
+        return f"No source gives {c.code}'s assessment fee: check {c.issuer}'s page{page} before you book."
+    text = f"No source gives the price of {c.code}'s course: ask trainers for quotes"
+    fee = c.exam.fee_usd if c.exam is not None else None
+    if fee is not None and c.kind != "course":
+        text += f"; the exam fee of {_money(fee)} comes on top"
+    if estimate and static.course_from is not None:
+        text += (f"; the cheapest trainer-led class we know of, for any credential, costs "
+                 f"{_money(static.course_from)}")
+    return text + "."
 
 
 def _first_why(top: Ranked) -> str:

@@ -61,7 +61,7 @@ def _renews(c: Certification) -> str | None:
     every = c.renewal.every_years
     period = "every year" if every == 1 else f"every {every:g} years" if every else "periodically"
     fee = f" ({usd(c.renewal.fee_usd)})" if c.renewal.fee_usd is not None else ""
-    return f"it must be renewed {period}{fee}"
+    return f"must be renewed {period}{fee}"
 
 
 def why_not(catalogue: Catalogue, advice: Advice, pick: Ranked, alt: Ranked) -> str:
@@ -70,7 +70,13 @@ def why_not(catalogue: Catalogue, advice: Advice, pick: Ranked, alt: Ranked) -> 
     certs = catalogue.certifications
     p, x = certs[pick.code], certs[alt.code]
     said: list[str] = []
-    if a.get("employer_asks") and pick.code in a["employer_asks"] and alt.code not in a["employer_asks"]:
+    same = pick.code in x.includes  # a course that leads to the pick itself
+    if same:
+        alone = f", which costs {usd(pick.cost_now)} on its own" if pick.cost_now is not None else ""
+        course = (f" against {usd(alt.cost_now)} with the course" if alt.cost_now is not None
+                  else "; no source gives the course's price")
+        said.append(f"{alt.code} leads to the same {pick.code}{alone}{course}")
+    elif a.get("employer_asks") and pick.code in a["employer_asks"] and alt.code not in a["employer_asks"]:
         said.append(f"job ads or your employer name the {pick.code}")
     if alt.fits_budget is False and pick.fits_budget is not False:
         said.append(f"{alt.code} costs more than your budget")
@@ -79,7 +85,7 @@ def why_not(catalogue: Catalogue, advice: Advice, pick: Ranked, alt: Ranked) -> 
     if a.get("exam") == "exam" and x.exam is None and p.exam is not None:
         said.append(f"{alt.code} has no exam and you want a tested credential")
     if a.get("renewal") == "lifetime" and x.renewal is not None and p.renewal is None:
-        said.append(f"{alt.code}: {_renews(x)}, while {pick.code} is valid for life")
+        said.append(f"{alt.code} {_renews(x)}, while {pick.code} is valid for life")
     if a.get("learning") == "self_study" and needs_course(x) and not needs_course(p):
         said.append(f"{alt.code} needs a live course and you prefer to study on your own")
     if a.get("learning") == "live_course" and not needs_course(x) and needs_course(p):

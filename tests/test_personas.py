@@ -157,7 +157,7 @@ def test_an_unknown_price_is_not_over_budget(catalogue: Catalogue) -> None:
                                 "budget_usd": 3000})
     assert advice.recommended == "PSMPO"
     assert advice.entry("PSMPO").fits_budget is None
-    assert any("No source gives PSMPO's price" in n for n in advice.notes)
+    assert any("No source gives the price of PSMPO's course" in n for n in advice.notes)
 
 
 def test_experience_in_another_role_does_not_count_for_the_advanced_level(catalogue: Catalogue) -> None:
