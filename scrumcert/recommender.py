@@ -376,6 +376,11 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     ranking_t = tuple(ranking)
     top = ranking_t[0] if ranking_t and ranking_t[0].eligible else None
     notes = _notes(catalogue, static, ranking_t, top, budget, any_fits, short, held | lapsed)
+    unknown = dict.fromkeys(c for qid in ("held", "lapsed", "employer_asks") for c in answers.get(qid) or ()
+                            if c not in certs and c not in catalogue.others)
+    if unknown:
+        notes.append(f"{', '.join(unknown)}: not in scrumcert's knowledge base; kept as you gave it, but it "
+                     "does not change the advice.")
     path = _path(catalogue, top, score, blocked, have, answers) if top else ()
     return Advice(answers, top.code if top else None, ranking_t, path, fired, tuple(notes))
 

@@ -64,6 +64,12 @@ def _renews(c: Certification) -> str | None:
     return f"must be renewed {period}{fee}"
 
 
+def _sentence_inside(text: str) -> str:
+    """A sentence continued inside another: its first word lower-cased unless it is a name."""
+    first = text.split(" ", 1)[0]
+    return text[0].lower() + text[1:] if first in ("You", "Your", "A", "As", "It", "With") else text
+
+
 def why_not(catalogue: Catalogue, advice: Advice, pick: Ranked, alt: Ranked) -> str:
     """One line: why the pick is preferred to ``alt`` for this person."""
     a: dict[str, Any] = advice.answers
@@ -93,13 +99,14 @@ def why_not(catalogue: Catalogue, advice: Advice, pick: Ranked, alt: Ranked) -> 
     if alt.cost_now is not None and pick.cost_now is not None and alt.cost_now > pick.cost_now and not said:
         said.append(f"{alt.code} costs more (from {usd(alt.cost_now)} against {usd(pick.cost_now)})")
     if not said and alt.against:
-        said.append(alt.against[0].text[0].lower() + alt.against[0].text[1:].rstrip("."))
+        said.append(_sentence_inside(alt.against[0].text.rstrip(".")))
     if not said and pick.reasons:
-        lead = pick.reasons[0].text.rstrip(".")
+        theirs_rules = {r.rule for r in alt.reasons}
+        lead = next((r for r in pick.reasons if r.rule not in theirs_rules), pick.reasons[0]).text.rstrip(".")
         mine, theirs = fit_words(pick.score), fit_words(alt.score)
-        fits = (f"both are a {mine} for your answers" if mine == theirs else
+        fits = (f"both are a {mine} for your answers, and {pick.code} comes first" if mine == theirs else
                 f"{alt.code} is a {theirs} for your answers, {pick.code} a {mine}")
-        said.append(f"{fits}, and {lead[0].lower()}{lead[1:]}")
+        said.append(f"{fits}: {_sentence_inside(lead)}")
     if not said:
         said.append(f"{pick.code} fits your answers better")
     return f"{pick.code} is preferred: " + "; ".join(said) + "."

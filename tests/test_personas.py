@@ -267,3 +267,13 @@ def test_holding_everything_leaves_nothing_to_recommend(catalogue: Catalogue) ->
         "role": "coach", "target": "both", "goal": "skills", "held": tuple(catalogue.certifications)}))
     assert advice.recommended is None and advice.path == ()
     assert advice.notes == ("Nothing is left to recommend: you hold everything you are eligible for.",)
+
+
+def test_an_unknown_credential_is_kept_and_said_to_change_nothing(catalogue: Catalogue) -> None:
+    advice = advise(catalogue, {"role": "new", "target": "scrum_master", "goal": "job",
+                                "held": ["Xyzzy Cert"]})
+    assert advice.answers["held"] == ("XYZZY CERT",)
+    assert advice.notes[-1] == ("XYZZY CERT: not in scrumcert's knowledge base; kept as you gave it, but it "
+                                "does not change the advice.")
+    assert advice.recommended == advise(catalogue, {"role": "new", "target": "scrum_master",
+                                                    "goal": "job"}).recommended
