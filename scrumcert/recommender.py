@@ -153,6 +153,10 @@ class _Static(NamedTuple):
     floor: dict[str, int | None]  # the known price, else an estimate for an unpriced live course
     order: dict[str, int]
     course_from: int | None  # the cheapest known trainer-led course
+    gate: dict[str, str | None]  # code -> the months answer that gates it (None: agile practice)
+    need: dict[str, int]  # code -> months of experience it requires (0: none)
+    advised: tuple[tuple[str, tuple[str, ...]], ...]  # codes with recommended prerequisites
+    aimed: dict[Any, dict[str, bool]]  # target -> code -> on that target's track (filled as asked)
 
 
 _STATIC: dict[int, tuple[Catalogue, _Static]] = {}
@@ -181,7 +185,11 @@ def _static(catalogue: Catalogue) -> _Static:
             floor[code] = max(fee, course_from)
     static = _Static(tuple((r, _conditions(r)) for r in catalogue.rules),
                      {r.id: cite(r.source) for r in catalogue.rules},
-                     price, floor, {code: i for i, code in enumerate(certs)}, course_from)
+                     price, floor, {code: i for i, code in enumerate(certs)}, course_from,
+                     {code: gate_of(c) for code, c in certs.items()},
+                     {code: c.prerequisites.experience_months or 0 for code, c in certs.items()},
+                     tuple((code, c.prerequisites.recommended) for code, c in certs.items()
+                           if c.prerequisites.recommended), {})
     _STATIC[id(catalogue)] = (catalogue, static)  # the catalogue is kept, so its id stays unique
     return static
 
@@ -256,7 +264,7 @@ def satisfied(catalogue: Catalogue, code: str, have: set[str]) -> bool:
 
 
 def _blocked(c: Certification, held: set[str], lapsed: set[str], have: set[str],
-             answers: dict[str, Any]) -> str | None:
+             answers: dict[str, Any], static: _Static) -> str | None:
     if c.code in held:
         return "you already hold it"
     if c.code in lapsed:
@@ -266,9 +274,13 @@ def _blocked(c: Certification, held: set[str], lapsed: set[str], have: set[str],
     missing = [p for p in c.prerequisites.codes if p not in have]
     if missing:
         return f"needs {' and '.join(missing)} first"
-    need, months = experience_gap(c, answers)
-    if need and months < need:
-        return f"needs {need} months {ROLE_WORDS[gate_of(c)]} (you have {months})"
+    need = static.need[c.code]
+    if need:
+        qid = static.gate[c.code]
+        months = (int(answers.get(qid) or 0) if qid else
+                  EXPERIENCE_MONTHS.get(answers.get("experience") or "none", 0))
+        if months < need:
+            return f"needs {need} months {ROLE_WORDS[qid]} (you have {months})"
     return None
 
 
@@ -293,34 +305,37 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     static = _static(catalogue)
     fired = tuple(r for r, conditions in static.rules if _holds(conditions, answers))
     score = dict.fromkeys(certs, 0)
-    weighed: dict[str, list[tuple[Rule | None, Reason | None, int]]] = {code: [] for code in certs}
-    aimed = {code: on_target(c, target) for code, c in certs.items()}
+    weighed: dict[str, list[tuple[Rule | None, Reason | None, int]]] = {}
+    aimed = static.aimed.get(target)
+    if aimed is None:
+        aimed = static.aimed[target] = {code: on_target(c, target) for code, c in certs.items()}
     for rule in fired:
         for code, weight in rule.weights.items():
             if rule.on_target and not aimed[code]:
                 continue
             score[code] += weight
-            weighed[code].append((rule, None, weight))
+            weighed.setdefault(code, []).append((rule, None, weight))
     asks = [c for c in answers.get("employer_asks") or () if c in certs]
     for code in asks:
         weight = EMPLOYER_WEIGHT + (EMPLOYER_JOB_EXTRA if answers.get("goal") == "job" else 0)
         score[code] += weight
-        weighed[code].append((None, Reason(f"Job ads or your employer name the {code}.", weight,
-                                           "employer-asks"), weight))
+        weighed.setdefault(code, []).append((None, Reason(f"Job ads or your employer name the {code}.",
+                                                           weight, "employer-asks"), weight))
         for course, c in certs.items():
             if code in c.includes:
                 score[course] += 1
-                weighed[course].append((None, Reason(
+                weighed.setdefault(course, []).append((None, Reason(
                     f"It comes with an attempt at the {code}, which job ads or your employer name.", 1,
                     "employer-asks"), 1))
-    for code, c in certs.items():
-        advised = [p for p in c.prerequisites.recommended if not satisfied(catalogue, p, have)]
+    for code, recommended in static.advised:
+        c = certs[code]
+        advised = [p for p in recommended if not satisfied(catalogue, p, have)]
         if advised:
             score[code] += ADVISED_FIRST_WEIGHT
-            weighed[code].append((None, Reason(
+            weighed.setdefault(code, []).append((None, Reason(
                 f"{c.issuer} advises {' and '.join(advised)} first; it is not required.",
                 ADVISED_FIRST_WEIGHT, "advised-first"), ADVISED_FIRST_WEIGHT))
-    blocked = {code: _blocked(c, held, lapsed, have, answers) for code, c in certs.items()}
+    blocked = {code: _blocked(c, held, lapsed, have, answers, static) for code, c in certs.items()}
 
     # step towards: pass half of what makes a blocked certification attractive to what unlocks it,
     # counting only rules that do not already weigh the prerequisite itself (no double counting)
@@ -331,7 +346,7 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
         for pre in c.prerequisites.codes:
             if pre in have or blocked.get(pre) is not None:
                 continue
-            own = sum(w for rule, _, w in weighed[code] if rule is None or pre not in rule.weights)
+            own = sum(w for rule, _, w in weighed.get(code, ()) if rule is None or pre not in rule.weights)
             if own > 0:
                 bonus.setdefault(pre, []).append(Reason(
                     f"It is the first step towards {code} ({c.name}), which {blocked[code]}.",
@@ -359,10 +374,11 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     first = ranked[0] if ranked and blocked[ranked[0]] is None else None
 
     def reasons_of(code: str) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
-        if not (reasons or code == first) or code in held or code in lapsed:
+        if (not (reasons or code == first) or code in held or code in lapsed
+                or (code not in weighed and code not in bonus)):
             return (), ()  # nothing is said for what the person holds or held
         found = [r if r is not None else Reason(rule.reason_for(code), w, rule.id, static.sources[rule.id])
-                 for rule, r, w in weighed[code]]
+                 for rule, r, w in weighed.get(code, ())]
         found += bonus.get(code, [])
         found.sort(key=_strength)
         return tuple(r for r in found if r.weight > 0), tuple(r for r in found if r.weight < 0)
@@ -514,8 +530,9 @@ def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], blocked: dic
         steps.append(Step(nxt.code, when, why, gap))
         taken.add(nxt.code)
         current = nxt
-    waiting = [c for c in certs.values() if c.code not in taken and blocked[c.code] is not None
-               and score[c.code] > 0 and on_target(c, answers.get("target"))
+    waiting = [c for c in certs.values() if score[c.code] > 0 and blocked[c.code] is not None
+               and blocked[c.code].startswith("needs ") and c.code not in taken  # type: ignore[union-attr]
+               and on_target(c, answers.get("target"))
                and not [p for p in c.prerequisites.codes if p not in taken]
                and experience_gap(c, answers)[0] > experience_gap(c, answers)[1]]
     if waiting:
