@@ -588,8 +588,8 @@ def test_a_question_the_advice_reads_must_have_its_type(run: Run, here: Path, wr
 # --- F23: two people with one name ---------------------------------------------------------------------
 
 def test_two_people_with_one_name_learn_together(run: Run, here: Path) -> None:
-    (here / "t.csv").write_text(TEAM + "Ann,Apollo,scrum_master,scrum_master,job\n"
-                                "Ann,Apollo,product_owner,product_owner,job\n", encoding="utf-8")
+    (here / "t.csv").write_text(TEAM + "Ann,Apollo,scrum_master,both,team\n"  # each one's advice: PSMPO
+                                "Ann,Apollo,product_owner,both,team\n", encoding="utf-8")
     result = run("plan", "t.csv", "-f", "json")
     assert result.exit_code == 0, result.stderr
     people = json.loads(result.stdout)["people"]
@@ -638,7 +638,7 @@ def test_every_file_and_stdout_access_goes_through_the_shared_reader_and_writers
 
 def test_learning_together_is_capped_on_a_terminal_like_the_people(here: Path) -> None:
     """F26: 100,000 people printed 19,455 lines of "Learning together"; a terminal now shows 200."""
-    rows = "".join(f"S{i},T{i},scrum_master,scrum_master,job\nP{i},T{i},product_owner,product_owner,job\n"
+    rows = "".join(f"S{i},T{i},scrum_master,both,team\nP{i},T{i},product_owner,both,team\n"
                    for i in range(300))
     (here / "t.csv").write_text(TEAM + rows, encoding="utf-8")
     result = cli("plan", "t.csv", cwd=here, env=base_env(COLUMNS="120"))
