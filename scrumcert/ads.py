@@ -1,6 +1,7 @@
 """What the job ads a person wants ask for: which credentials each names, required or preferred.
 
-Pure: ad texts and the catalogue go in, counts come out; nothing is fetched. A credential is found
+Ad texts and the catalogue go in, counts come out; nothing is fetched. Only ``read_files`` touches
+files, through the project's one bounded reader; everything else is pure. A credential is found
 however people write it ("Certified ScrumMaster (CSM)", "PSM-I", "PSM 1", "SAFe Scrum Master (SSM)"),
 from the catalogue's codes, names and aliases, and counted once per ad. A phrase that names no
 credential ("Scrum Master certification", "a certified Scrum Master") counts nothing: codes are matched
