@@ -158,8 +158,8 @@ def _html_grid(b: Grid) -> str:
     import html
 
     esc = html.escape
-    head = "".join(f'<th scope="col"><span class="code">{esc(h)}</span></th>' if i else
-                   f'<th scope="col">{esc(h)}</th>' for i, h in enumerate(b.header))
+    head = "".join(f'<th scope="col"><span class="code">{esc(h)}</span></th>' if i and " " not in h.strip()
+                   else f'<th scope="col">{esc(h)}</th>' for i, h in enumerate(b.header))  # codes never break
     rows = []
     for n, row in enumerate(b.rows):
         cells = []

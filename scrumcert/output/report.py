@@ -256,7 +256,7 @@ margin:2rem auto;padding:0 1rem}
 h1{font-size:1.7rem;line-height:1.25;margin:.2rem 0 1rem}h2{font-size:1.3rem;margin:2rem 0 .6rem}
 h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
 a{color:var(--accent);overflow-wrap:anywhere}
-.code,th{white-space:nowrap}
+.code{white-space:nowrap}
 .lead{border-left:.35rem solid var(--accent);background:#eef4fb;padding:.6rem 1rem;margin:1rem 0}
 .lead h2{margin-top:.2rem}.lead p{margin:.3rem 0}
 table{border-collapse:collapse;margin:.8rem 0;width:100%}
