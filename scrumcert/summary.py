@@ -28,10 +28,13 @@ def _label(catalogue: Catalogue, qid: str, value: Any) -> str:
 
 def answer_rows(catalogue: Catalogue, answers: dict[str, Any]) -> list[tuple[str, str]]:
     """(question, answer in words) for every question answered, in interview order."""
+    from scrumcert.answers import currency_of
+
     rows = []
     for qid, q in catalogue.questions.items():
-        if qid in answers:
-            rows.append((q.prompt, _label(catalogue, qid, answers[qid])))
+        if qid in answers:  # a prompt may name the budget's currency, as the interview asks it
+            rows.append((q.prompt.replace("{currency}", currency_of(answers)),
+                         _label(catalogue, qid, answers[qid])))
     for qid, value in answers.items():  # answers this catalogue does not ask (kept, not hidden)
         if qid not in catalogue.questions:
             rows.append((qid, _label(catalogue, qid, value)))

@@ -227,7 +227,8 @@ def to_html(block: Any) -> str | None:
         words = "".join(f"<li>{esc(w)}</li>" for w in block.words)
         from scrumcert.output.chart import cost_series, svg
 
-        picture = svg([cost_series(c, block.years) for c in block.certs], title=block.title)
+        picture = svg([cost_series(c, block.years) for c in block.certs], title=block.title
+                      ) if block.certs else ""
         return (f'<section id="chart"><h2>{esc(block.title)}</h2><figure>{picture}'
                 f'<figcaption><ul class="chart-words">{words}</ul></figcaption></figure></section>')
     if isinstance(block, SourceAppendix):

@@ -115,13 +115,17 @@ def cost_chart(certs: list[Certification], years: int | None) -> list[Block]:
     def span(low: int, high: int) -> str:
         return words.money(low) if low == high else f"{words.money(low)} to {words.money(high)}"
 
-    lines = []
+    lines, drawn = [], []
     for c in certs:
         now, later = ownership(c, 0), ownership(c, years)
+        if later.unknown and not later.high:  # nothing known to draw: said, never drawn as $0
+            lines.append(f"{c.code}: unknown ({', '.join(later.unknown)} not known)")
+            continue
+        drawn.append(c)
         unknown = f" (at least: {', '.join(later.unknown)} not known)" if later.unknown else ""
         lines.append(f"{c.code}: {span(now.low, now.high)} now, {span(later.low, later.high)} after "
                      f"{years} years{unknown}")
-    return [Chart(f"Cost over {years} years", tuple(certs), years, tuple(lines))]
+    return [Chart(f"Cost over {years} years", tuple(drawn), years, tuple(lines))]
 
 
 def why_not_block(advice: Recommendation, catalogue: Catalogue) -> list[Block]:
