@@ -30,7 +30,7 @@ ISSUER_SITES = {
 FARMS = ("examice", "justpaste.it", "winenfood", "eatsip365", "visualfoodie", "dummyexams",
          "open-exam-prep", "certificationacademy", "processnews.blogspot", "pdfhost", "globalexamatlas",
          "certifycopilot", "certalyze", "csmexam.com", "hiraedu", "exam4training", "examstree",
-         "pmexams-com", "masteryexamprep")
+         "pmexams-com", "masteryexamprep", "0685.com")
 
 
 def host(url: str) -> str:
@@ -44,6 +44,25 @@ def on_site(url: str, sites: tuple[str, ...]) -> bool:
 
 def certs_and_others(catalogue: Catalogue) -> list[Any]:
     return [*catalogue.certifications.values(), *catalogue.others.values()]
+
+
+def every_source(catalogue: Catalogue) -> list[tuple[str, str, Any]]:
+    """Every (owner, issuer, source) the catalogue cites, wherever it sits: entries, rules and other
+    credentials, but also regional prices, their Minimum Advertised Price policies, the issuers' renewal
+    rules and the exchange rates, which ``all_sources`` leaves out. The issuer is '' when none applies."""
+    issuer_of = {c.code: c.issuer for c in catalogue.certifications.values()}
+    issuer_of.update({o.code: o.issuer for o in catalogue.others.values()})
+    found = [(owner, issuer_of.get(owner, ""), s) for owner, s in catalogue.all_sources()]
+    for code, prices in catalogue.prices.items():
+        for p in prices:
+            found += [(f"price:{code}:{p.region}", issuer_of.get(code, ""), s) for s in p.sources]
+            if p.floor is not None:
+                found.append((f"floor:{code}:{p.region}", issuer_of.get(code, ""), p.floor.source))
+    for issuer, policy in catalogue.renewal_policies.items():
+        found += [(f"renewal:{issuer}", policy.issuer, s) for s in policy.sources]
+    if catalogue.rates is not None:
+        found.append(("rates", "", catalogue.rates.source))
+    return found
 
 
 # --- the bundled knowledge base -------------------------------------------------------------------
@@ -80,6 +99,39 @@ def test_no_content_farm_is_a_source(catalogue: Catalogue) -> None:
             assert not any(farm in s.where for farm in FARMS), (c.code, s.where)
 
 
+def test_no_content_farm_anywhere(catalogue: Catalogue) -> None:
+    """Prices, renewal rules and rates are facts people act on too: the same bar holds for them."""
+    for owner, _issuer, s in every_source(catalogue):
+        where = s.url or getattr(s, "document", None) or ""
+        assert not any(farm in where for farm in FARMS), (owner, where)
+
+
+def test_official_means_the_issuers_site_anywhere(catalogue: Catalogue) -> None:
+    for owner, issuer, s in every_source(catalogue):
+        if not owner.startswith("rule:"):  # the advice's rules cite their articles without a kind yet
+            assert s.kind in SOURCE_KINDS, (owner, s.title)
+        sites = ISSUER_SITES.get(issuer)
+        if s.kind == "official" and s.url and sites:
+            assert on_site(s.url, sites), (owner, s.url)
+
+
+def test_every_quote_anywhere_is_one_plain_line(catalogue: Catalogue) -> None:
+    """A quote is matched against the page as written: never empty, never two places joined."""
+    for owner, _issuer, s in every_source(catalogue):
+        if s.quote is not None:
+            assert s.quote.strip(), owner
+            assert s.quote.strip() == s.quote and "\n" not in s.quote, (owner, s.quote)
+            assert "..." not in s.quote and "\u2026" not in s.quote, (owner, s.quote)
+
+
+def test_a_figure_without_a_source_is_unknown(catalogue: Catalogue) -> None:
+    """A regional price with no page behind it must not state a number."""
+    for code, prices in catalogue.prices.items():
+        for p in prices:
+            if not p.sources:
+                assert not p.known and not p.typical_known, (code, p.region)
+
+
 def test_sources_are_listed_official_first(catalogue: Catalogue) -> None:
     rank = {k: i for i, k in enumerate(SOURCE_KINDS)}
     for c in catalogue.certifications.values():
@@ -92,6 +144,7 @@ def test_a_quote_is_words_from_the_page(catalogue: Catalogue) -> None:
     joining two places (``sources --check`` looks for it as written)."""
     for owner, s in catalogue.all_sources():
         if s.quote is not None:
+            assert s.quote.strip(), owner
             assert s.quote.strip() == s.quote and "\n" not in s.quote, owner
             assert "..." not in s.quote and "\u2026" not in s.quote, (owner, s.quote)
 
