@@ -482,6 +482,18 @@ def _level_when(c: Certification) -> str:
     return "next, when you are ready"
 
 
+def _ready_next(catalogue: Catalogue, score: dict[str, int], blocked: dict[str, str | None],
+                taken: set[str], answers: dict[str, Any]) -> Certification | None:
+    """The best advanced credential on the person's target that they can take now, if it fits at least
+    as well as anything still waiting for experience (else the waiting one is the better next step)."""
+    target = answers.get("target")
+    on = [c for c in catalogue.certifications.values() if c.code not in taken and score[c.code] > 0
+          and on_target(c, target) and c.level != "foundation" and c.kind == "certification"]
+    ready = max((c for c in on if blocked[c.code] is None), key=lambda c: score[c.code], default=None)
+    waiting = max((score[c.code] for c in on if blocked[c.code] is not None), default=0)
+    return ready if ready is not None and score[ready.code] >= waiting else None
+
+
 def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], blocked: dict[str, str | None],
           have: set[str], answers: dict[str, Any]) -> tuple[Step, ...]:
     certs = catalogue.certifications
@@ -510,6 +522,16 @@ def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], blocked: dic
     limit = max(PATH_STEPS, len(steps) + 2)
     while len(steps) < limit:
         options = [c for c in current.leads_to if c not in taken and certs[c].kind != "course"]
+        if not options and len(steps) == 1:
+            # The pick ends its track at once (ICP-ACC, PAL I): an advanced step open now on the
+            # person's target comes next, before one that still waits for months in a role.
+            ready = _ready_next(catalogue, score, blocked, taken, answers)
+            if ready is not None:
+                steps.append(Step(ready.code, "next: you can take it now",
+                                  "It also fits your answers, and you meet what it asks for today."))
+                taken.add(ready.code)
+                current = ready
+                continue
         if not options:
             break
         nxt = certs[max(options, key=lambda c: (score[c], -current.leads_to.index(c)))]

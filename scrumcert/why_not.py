@@ -81,7 +81,9 @@ def why_not(catalogue: Catalogue, advice: Advice, pick: Ranked, alt: Ranked) -> 
         alone = f", which costs {usd(pick.cost_now)} on its own" if pick.cost_now is not None else ""
         course = (f" against {usd(alt.cost_now)} with the course" if alt.cost_now is not None
                   else "; no source gives the course's price")
-        said.append(f"{alt.code} leads to the same {pick.code}{alone}{course}")
+        others = [code for code in x.includes if code != pick.code]
+        also = f"; it also comes with the {', '.join(others)}" if others else ""
+        said.append(f"{alt.code} leads to the same {pick.code}{alone}{course}{also}")
     elif a.get("employer_asks") and pick.code in a["employer_asks"] and alt.code not in a["employer_asks"]:
         said.append(f"job ads or your employer name the {pick.code}")
     if alt.fits_budget is False and pick.fits_budget is not False:

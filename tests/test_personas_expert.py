@@ -94,7 +94,8 @@ PERSONAS: list[Persona] = [
     P("E10", "agile coach holding CSM and CSPO, 40 months as SM",
       "--role coach --target coach --goal advance --experience over_3 --months-as-sm 40"
       " --held CSM,CSPO",
-      "ICP-ACC,A-CSM", reason=r"(?i)coach|advanced", never="CSM,CSPO,PSM-I,PSPO-I,PAL-I"),
+      "ICP-ACC,A-CSM", reason=r"(?i)coach|advanced", never="CSM,CSPO,PSM-I,PSPO-I,PAL-I",
+      second="A-CSM,ICP-ACC,CSP-SM"),
     P("E11", "manager choosing a credential for executives",
       "--role manager --target leadership --goal skills --experience under_1 --budget-usd 500",
       "PAL-I,CAL-1", reason=r"(?i)lead|manag|executive", notes=r"check Scrum\.org's page",
