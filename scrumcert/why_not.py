@@ -100,6 +100,10 @@ def why_not(catalogue: Catalogue, advice: Advice, pick: Ranked, alt: Ranked) -> 
         said.append(f"{alt.code} comes without a course and you want a trainer")
     if alt.cost_now is not None and pick.cost_now is not None and alt.cost_now > pick.cost_now and not said:
         said.append(f"{alt.code} costs more (from {usd(alt.cost_now)} against {usd(pick.cost_now)})")
+    if not said and a.get("exam") == "workshop" and x.exam is not None and p.exam is not None:
+        mine, theirs = p.exam.pass_percent, x.exam.pass_percent
+        if mine is not None and theirs is not None and mine < theirs:
+            said.append(f"both end with an exam, but {pick.code}'s asks for {mine:g}% against {theirs:g}%")
     if not said and alt.against:
         said.append(_sentence_inside(alt.against[0].text.rstrip(".")))
     if not said and pick.reasons:

@@ -260,3 +260,14 @@ def test_why_not_lines_argue(p: Persona) -> None:
         assert not re.search(r"[A-Z]: it must", alt["why_not"]), alt
         if data["recommended"] in certs[alt["code"]].includes:
             assert f"leads to the same {data['recommended']}" in alt["why_not"], alt
+
+
+def test_no_exam_wanted_and_both_have_one_says_which_is_lighter() -> None:
+    """E12: whoever wants no exam and is sent to the CSM is told the rivals' exams are harder, not that
+    the rival "is earned only by passing" one as if the CSM had none."""
+    p = next(p for p in PERSONAS if p.pid == "E12")
+    data = _json(p)
+    assert data["recommended"] == "CSM"
+    for alt in data["alternatives"]:
+        if alt["code"] in ("PSM-I", "PSM-COURSE"):
+            assert "both end with an exam" in alt["why_not"] and "74% against 85%" in alt["why_not"], alt
