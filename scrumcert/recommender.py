@@ -473,12 +473,12 @@ def _first_why(top: Ranked) -> str:
     return top.reasons[0].text if top.reasons else "It fits your answers best among what you can take now."
 
 
-def _level_when(c: Certification) -> str:
+def _level_when(c: Certification, before: str) -> str:
     """The advisory "when" of a level with no experience requirement of its own."""
     if c.level == "expert":
         return "after years of practice: an essay assessment for experts; advised, not required"
     if c.level in ("advanced", "professional"):
-        return "after practising in the role what the level before covers; advised, not required"
+        return f"once you have put what {before} covers into practice in the role; advised, not required"
     return "next, when you are ready"
 
 
@@ -543,7 +543,7 @@ def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], blocked: dic
         elif need:
             when, gap = "next: you have the months it asks for", 0
         else:
-            when, gap = _level_when(nxt), 0
+            when, gap = _level_when(nxt, current.code), 0
         why = (f"The next level after the assessments the {current.code} course comes with."
                if current.kind == "course"
                else f"It builds on {current.code}: the next level of the same track.")

@@ -271,3 +271,11 @@ def test_no_exam_wanted_and_both_have_one_says_which_is_lighter() -> None:
     for alt in data["alternatives"]:
         if alt["code"] in ("PSM-I", "PSM-COURSE"):
             assert "both end with an exam" in alt["why_not"] and "74% against 85%" in alt["why_not"], alt
+
+
+def test_an_advisory_level_says_what_to_practise_first() -> None:
+    """E01: the level after a first exam is advised once what that exam covers has been practised, in
+    plain words that name it."""
+    p = next(p for p in PERSONAS if p.pid == "E01")
+    steps = {s["code"]: s["when"] for s in _json(p)["path"]}
+    assert steps["PSM-II"].startswith("once you have put what PSM-I covers into practice"), steps
