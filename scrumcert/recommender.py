@@ -507,7 +507,9 @@ def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], blocked: dic
                                   f"The {first.code} course comes with an attempt at the {code} assessment."))
                 taken.add(code)
     if answers.get("target") == "both":
-        sides = [r for r in ("scrum_master", "product_owner") if r not in first.roles]
+        # A side already covered by a credential held (or once held) needs no second foundation.
+        covered = {r for code in have if code in certs for r in certs[code].roles}
+        sides = [r for r in ("scrum_master", "product_owner") if r not in first.roles and r not in covered]
         if len(sides) == 1:
             side = sides[0]
             other = max((c for c in certs.values() if c.level == "foundation" and c.kind == "certification"
@@ -543,7 +545,9 @@ def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], blocked: dic
         elif need:
             when, gap = "next: you have the months it asks for", 0
         else:
-            when, gap = _level_when(nxt, current.code), 0
+            before = next((code for code in current.includes
+                           if code in certs and nxt.code in certs[code].leads_to), current.code)
+            when, gap = _level_when(nxt, before), 0
         why = (f"The next level after the assessments the {current.code} course comes with."
                if current.kind == "course"
                else f"It builds on {current.code}: the next level of the same track.")

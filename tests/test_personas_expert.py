@@ -279,3 +279,13 @@ def test_an_advisory_level_says_what_to_practise_first() -> None:
     p = next(p for p in PERSONAS if p.pid == "E01")
     steps = {s["code"]: s["when"] for s in _json(p)["path"]}
     assert steps["PSM-II"].startswith("once you have put what PSM-I covers into practice"), steps
+
+
+def test_both_tracks_with_one_side_held_adds_no_second_foundation() -> None:
+    """Probe: an SM holding the CSM who wants both gets the CSPO, and the path does not add another
+    Scrum Master foundation (SAFe SSM, PSM I) as if the SM side were missing."""
+    data = json.loads(_advise(("--role", "scrum_master", "--target", "both", "--goal", "job", "--held", "CSM",
+                               "--learning", "live_course", "--budget-usd", "1500"), "--format", "json"))
+    assert data["recommended"] == "CSPO"
+    steps = [s["code"] for s in data["path"]]
+    assert not {"SAFE-SSM", "PSM-I", "CSM"} & set(steps), steps
