@@ -289,3 +289,17 @@ def test_both_tracks_with_one_side_held_adds_no_second_foundation() -> None:
     assert data["recommended"] == "CSPO"
     steps = [s["code"] for s in data["path"]]
     assert not {"SAFE-SSM", "PSM-I", "CSM"} & set(steps), steps
+
+
+def test_a_renewal_objection_agrees_with_the_catalogue() -> None:
+    """Probe: SAFe shop, no renewals wanted. What the objection says about SAFe SSM's renewal cycle is
+    what the catalogue (Scaled Agile's page) says: every two years, not every year."""
+    from scrumcert.catalogue.loader import load_catalogue
+
+    every = load_catalogue().certifications["SAFE-SSM"].renewal.every_years
+    args = ("--role", "developer", "--target", "scrum_master", "--goal", "job", "--framework", "safe",
+            "--renewal", "lifetime")
+    data = json.loads(_advise(args, "--format", "json"))
+    ssm = next(r for r in data["ranking"] if r["code"] == "SAFE-SSM")
+    words = {1: "every year", 2: "every two years"}[int(every)]
+    assert any(words in a["text"] for a in ssm["against"]), ssm["against"]
