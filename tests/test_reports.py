@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -151,6 +152,10 @@ def test_advise_report(run, tmp_path, suffix):
     if suffix == ".html":
         assert_self_contained(text)
         assert "<h1>Which certification next? " in text
+        path = [step["code"] for step in json.loads(run(*ADVISE, "-f", "json").stdout)["path"]]
+        assert any("-" in c for c in path)
+        for code in (c for c in path if "-" in c):  # a code never breaks at its hyphen on a phone
+            assert f'<span class="code">{code}</span>' in text
     else:
         assert text.startswith("# Which certification next? ")
 

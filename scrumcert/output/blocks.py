@@ -8,6 +8,7 @@ its own format.
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from scrumcert.output import report
@@ -151,6 +152,9 @@ def html_body(blocks: list[Block]) -> str:
     return "\n".join(body)
 
 
+_CODE = re.compile(r"[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+")
+
+
 def _html_grid(b: Grid) -> str:
     """A table that stacks on a phone: each cell carries its column's name for the narrow layout
     (``data-label``), codes in the header never break, and in a comparison the first cell of a
@@ -167,6 +171,8 @@ def _html_grid(b: Grid) -> str:
             label = esc(b.header[i]) if i < len(b.header) else ""
             if i == 0 and b.legend:
                 cells.append(f'<th scope="row">{esc(v)}</th>')
+            elif _CODE.fullmatch(v):  # a code never breaks at its hyphen ("A-" / "CSPO")
+                cells.append(f'<td data-label="{label}"><span class="code">{esc(v)}</span></td>')
             else:
                 cells.append(f'<td data-label="{label}">{esc(v)}</td>')
         mark = ' class="differs"' if n in b.strong else ""
