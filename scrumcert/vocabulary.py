@@ -8,8 +8,9 @@ catalogue's own ids, and refuses what is ambiguous rather than guessing.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from scrumcert.catalogue.model import Catalogue, Question
+from scrumcert.catalogue.model import Catalogue, Choice, Question
 
 # advise's answers that name no single catalogue role, as the roles they stand for; the ids that are
 # also role ids (scrum_master, product_owner, developer, coach) map to themselves
@@ -34,13 +35,20 @@ def _segments(label: str) -> list[str]:
 def choice_value(q: Question, typed: str) -> str | None:
     """The choice id meant by ``typed``: its id or label, or one alternative named in a label.
     None when nothing matches or more than one choice does (the caller then reports the allowed ids)."""
+    return _choice_value(q.choices, typed)
+
+
+@lru_cache(maxsize=4096)
+def _choice_value(choices: tuple[Choice, ...], typed: str) -> str | None:
+    """Memoised on the choices themselves: a team file of 10,000 people repeats a handful of cells,
+    and matching one against every label and alternative costs more than the advice it feeds."""
     wanted = key(typed)
     if not wanted:
         return None
-    for c in q.choices:
+    for c in choices:
         if key(c.value) == wanted or key(c.label) == wanted:
             return c.value
-    hits = {c.value for c in q.choices for part in _segments(c.label) if key(part) == wanted}
+    hits = {c.value for c in choices for part in _segments(c.label) if key(part) == wanted}
     return hits.pop() if len(hits) == 1 else None
 
 

@@ -41,13 +41,16 @@ from scrumcert.errors import CatalogueError, dotted
 class Part:
     """One file of a catalogue, already parsed and checked against the schema."""
 
-    __slots__ = ("_node", "data", "name", "path")
+    __slots__ = ("_node", "checked", "data", "name", "path")
 
-    def __init__(self, name: str, path: Path | None, data: dict[str, Any], node: Any = None) -> None:
+    def __init__(self, name: str, path: Path | None, data: dict[str, Any], node: Any = None,
+                 checked: bool = False) -> None:
         self.name = name  # as shown in messages
         self.path = path  # the YAML file, to find line numbers in when an error needs one
         self.data = data
         self._node = node
+        # the bundled snapshot: linted when it was regenerated, so the sentences are not linted again
+        self.checked = checked
 
     @property
     def node(self) -> Any:
@@ -508,7 +511,7 @@ class Builder:
                                                      "or give the rule a reason")
         source = self._source(r["source"]) if r.get("source") else None
         rule = Rule(r["id"], when, dict(r["weights"]), shared, source, reasons, bool(r.get("on_target")))
-        if f.path is not None:  # a YAML file, not the checked snapshot: lint the sentences
+        if not f.checked:  # a YAML file, not the checked snapshot: lint the sentences
             from scrumcert.catalogue.lint import foreign_names
 
             for code in r["weights"]:

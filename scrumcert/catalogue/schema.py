@@ -124,6 +124,16 @@ def latest_today() -> date:
     return datetime.now(timezone(timedelta(hours=14))).date()
 
 
+# the latest "today" seen so far: days only move forward, so a date on or before it is not in the future,
+# and a catalogue's thousands of dates need the clock (a time-zone computation) only when one is later
+_seen_today = [date.min]
+
+
+def _remember(today: date) -> date:
+    _seen_today[0] = today
+    return today
+
+
 class Day(Spec):
     """A calendar date written as YAML's ``YYYY-MM-DD``, never in the future."""
 
@@ -137,7 +147,7 @@ class Day(Spec):
                 raise SchemaError(path, f"expected a date YYYY-MM-DD, got {value!r}") from None
         if not isinstance(value, date) or hasattr(value, "hour"):
             raise SchemaError(path, f"expected a date YYYY-MM-DD, got {_kind(value)}")
-        if value > latest_today():
+        if value > _seen_today[0] and value > _remember(latest_today()):
             raise SchemaError(path, f"{value.isoformat()} is in the future")
         return value
 

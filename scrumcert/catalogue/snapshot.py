@@ -40,5 +40,5 @@ def _snapshot_parts(folder: Path) -> list[Part] | None:
             return None
     except OSError:
         return None
-    return [Part(f"data/{name}", folder / name, data)
+    return [Part(f"data/{name}", folder / name, data, checked=True)
             for name, data in json.loads(_bundled.DATA, object_hook=json_hook)]
