@@ -227,7 +227,9 @@ def test_sources_json_lists_every_source_grouped_oldest_first_within_a_kind(run,
     assert {(s.title, s.checked.isoformat()) for _, s in catalogue.all_sources()} <= listed
     assert not any(d["for"].startswith("rule:") for d in data)  # no rule ids: the advice's sources
     advice = [d for d in data if d["for"] == "Advice"]
-    assert advice and advice[0]["checked"] == "2024-07-07"  # the aged rule source comes first there
+    aged_kind = next(d["kind"] for d in advice if d["checked"] == "2024-07-07")
+    same_kind = [d for d in advice if d["kind"] == aged_kind]
+    assert same_kind[0]["checked"] == "2024-07-07"  # the aged rule source comes first within its kind
     cspo = [d for d in data if d["for"] == "CSPO"]
     turbo = next(d for d in cspo if d["title"] == "Turboscrum, CSPO vs PSPO")
     assert turbo["url"] == "https://turboscrum.com/cspo-vs-pspo" and turbo["checked"] == "2025-01-05"

@@ -309,8 +309,8 @@ _SOURCE_TEXT = ("Where a fact comes from (a URL or a named document), what kind 
                 "last checked.")
 # a source of facts about a certification or credential: its kind is required
 SOURCE = Obj({"title": TEXT, "checked": Day()}, _SOURCE_FIELDS, _SOURCE_TEXT, late=("kind",))
-# where a rule's advice comes from (data/rules.yaml): kind is optional there for now
-RULE_SOURCE = Obj({"title": TEXT, "checked": Day()}, _SOURCE_FIELDS, _SOURCE_TEXT)
+# where a rule's advice comes from (data/rules.yaml): the same spec, so its kind is required too
+RULE_SOURCE = SOURCE
 
 CURRENCY = Str(r"[A-Z]{3}", "an ISO 4217 currency code (three capital letters, for example EUR)")
 AMOUNT = Nullable(Num(maximum=1e9))
