@@ -103,12 +103,8 @@ def _one(b: Block, console: Console) -> RenderableType:
     if isinstance(b, Para):
         return Text(b.text)
     if isinstance(b, Bullets):
-        items = Table.grid(padding=(0, 1))
-        items.add_column(no_wrap=True)
-        items.add_column(overflow="fold")
         shown = b.items if b.terminal_limit is None else b.items[:b.terminal_limit]
-        for n, item in enumerate(shown, 1):
-            items.add_row(f"{n}." if b.numbered else " -", Text(item))
+        items = fit.bullets([Text(item) for item in shown], indent=1, numbered=b.numbered)  # hanging
         if len(shown) < len(b.items):
             return Group(items, Text(f"... and {len(b.items) - len(shown):,} more: use --format json, "
                                      "--format markdown or --output FILE for all of them.", style="yellow"))
