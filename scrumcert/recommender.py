@@ -147,7 +147,8 @@ def cite(source: Source | None) -> str | None:
 class _Static(NamedTuple):
     """What the recommender derives from a catalogue alone, computed once per catalogue."""
 
-    rules: tuple[tuple[Rule, tuple[tuple[str, Any], ...]], ...]
+    # each rule, its conditions, and per code it weighs: the weight and the reason shown with it
+    rules: tuple[tuple[Rule, tuple[tuple[str, Any], ...], tuple[tuple[str, int, Reason], ...]], ...]
     sources: dict[str, str | None]  # rule id -> where its advice comes from
     price: dict[str, int | None]  # the least known price now
     floor: dict[str, int | None]  # the known price, else an estimate for an unpriced live course
@@ -183,8 +184,9 @@ def _static(catalogue: Catalogue) -> _Static:
         else:
             fee = c.exam.fee_usd if c.exam is not None and c.exam.fee_usd is not None else 0
             floor[code] = max(fee, course_from)
-    static = _Static(tuple((r, _conditions(r)) for r in catalogue.rules),
-                     {r.id: cite(r.source) for r in catalogue.rules},
+    sources = {r.id: cite(r.source) for r in catalogue.rules}
+    static = _Static(tuple((r, _conditions(r), _said(r, sources[r.id])) for r in catalogue.rules),
+                     sources,
                      price, floor, {code: i for i, code in enumerate(certs)}, course_from,
                      {code: gate_of(c) for code, c in certs.items()},
                      {code: c.prerequisites.experience_months or 0 for code, c in certs.items()},
@@ -192,6 +194,13 @@ def _static(catalogue: Catalogue) -> _Static:
                            if c.prerequisites.recommended), {})
     _STATIC[id(catalogue)] = (catalogue, static)  # the catalogue is kept, so its id stays unique
     return static
+
+
+def _said(rule: Rule, source: str | None) -> tuple[tuple[str, int, Reason], ...]:
+    """Per code a rule weighs: the weight and the reason shown with it, built once per catalogue
+    rather than for every answer set the rule fires for."""
+    return tuple((code, w, Reason(rule.reason_for(code), w, rule.id, source))
+                 for code, w in rule.weights.items())
 
 
 def implied_held(catalogue: Catalogue, held: tuple[str, ...]) -> set[str]:
@@ -303,18 +312,19 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     budget = answers.get("budget_usd")
     target = answers.get("target")
     static = _static(catalogue)
-    fired = tuple(r for r, conditions in static.rules if _holds(conditions, answers))
+    firing = [(r, said) for r, conditions, said in static.rules if _holds(conditions, answers)]
+    fired = tuple(r for r, _ in firing)
     score = dict.fromkeys(certs, 0)
-    weighed: dict[str, list[tuple[Rule | None, Reason | None, int]]] = {}
+    weighed: dict[str, list[tuple[Rule | None, Reason, int]]] = {}
     aimed = static.aimed.get(target)
     if aimed is None:
         aimed = static.aimed[target] = {code: on_target(c, target) for code, c in certs.items()}
-    for rule in fired:
-        for code, weight in rule.weights.items():
+    for rule, said in firing:
+        for code, weight, reason in said:
             if rule.on_target and not aimed[code]:
                 continue
             score[code] += weight
-            weighed.setdefault(code, []).append((rule, None, weight))
+            weighed.setdefault(code, []).append((rule, reason, weight))
     asks = [c for c in answers.get("employer_asks") or () if c in certs]
     for code in asks:
         weight = EMPLOYER_WEIGHT + (EMPLOYER_JOB_EXTRA if answers.get("goal") == "job" else 0)
@@ -377,8 +387,7 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
         if (not (reasons or code == first) or code in held or code in lapsed
                 or (code not in weighed and code not in bonus)):
             return (), ()  # nothing is said for what the person holds or held
-        found = [r if r is not None else Reason(rule.reason_for(code), w, rule.id, static.sources[rule.id])
-                 for rule, r, w in weighed.get(code, ())]
+        found = [r for _, r, _ in weighed.get(code, ())]
         found += bonus.get(code, [])
         found.sort(key=_strength)
         return tuple(r for r in found if r.weight > 0), tuple(r for r in found if r.weight < 0)

@@ -34,13 +34,14 @@ def today() -> date:
 def stale(certs: list[Certification], months: int = 12, now: date | None = None) -> list[str]:
     """Per certification shown, the facts last checked more than ``months`` ago and the oldest date:
     ``'CSM exam, renewal (checked 2024-01-02)'``."""
-    import calendar
-
     now = now or today()
     year, month = divmod(now.year * 12 + now.month - 1 - months, 12)
     if year < 1:
         return []  # nothing can be checked before the year 1
-    limit = date(year, month + 1, min(now.day, calendar.monthrange(year, month + 1)[1]))
+    month += 1
+    # the days of that month, without importing calendar (a millisecond of every start) for it
+    days = 31 if month == 12 else (date(year, month + 1, 1) - date(year, month, 1)).days
+    limit = date(year, month, min(now.day, days))
     out = []
     for c in certs:
         old = [s for s in c.sources if s.checked < limit]

@@ -268,13 +268,15 @@ class Obj(Spec):
     def check(self, value: Any, path: Path) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise SchemaError(path, f"expected a mapping, got {_kind(value)}")
-        for key in value:
-            if key not in self.fields:
-                raise SchemaError((*path, str(key)),
-                                  f"unknown field (expected one of: {', '.join(self.fields)})")
-        for key in self.required:
-            if key not in value:
-                raise SchemaError((*path, key), "required field is missing")
+        keys = value.keys()
+        if not (keys <= self.fields.keys() and self.required.keys() <= keys):  # the rare case: say which
+            for key in value:
+                if key not in self.fields:
+                    raise SchemaError((*path, str(key)),
+                                      f"unknown field (expected one of: {', '.join(self.fields)})")
+            for key in self.required:
+                if key not in value:
+                    raise SchemaError((*path, key), "required field is missing")
         return {k: spec.check(value[k], (*path, k)) for k, spec in self.fields.items() if k in value}
 
     def json(self) -> dict[str, Any]:
