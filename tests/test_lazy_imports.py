@@ -17,7 +17,12 @@ from pathlib import Path
 import pytest
 
 WATCHED = ("questionary", "prompt_toolkit", "scrumcert.catalogue.loader", "scrumcert.catalogue.snapshot",
-           "scrumcert.interview", "yaml")
+           "scrumcert.interview", "yaml",
+           # what the bundled snapshot never needs: its sentences were linted and its files schema-checked
+           # when it was regenerated; its checksum comes from CPython's own SHA-256, not OpenSSL's
+           "scrumcert.catalogue.lint", "scrumcert.catalogue.schema", "hashlib", "calendar",
+           # what only other commands or formats need
+           "scrumcert.linkcheck", "scrumcert.planner", "scrumcert.output.chart", "html")
 
 PROBE = """
 import json, sys
@@ -60,12 +65,29 @@ def test_reading_commands_do_not_import_the_interview(tmp_path: Path, argv: list
     assert not modules["scrumcert.interview"]
 
 
+@pytest.mark.parametrize("argv", [
+    ["show", "PSPO"],
+    ["compare", "CSM", "CSPO"],
+    ["list", "--format", "json"],
+], ids=lambda a: " ".join(a))
+def test_reading_commands_trust_the_checked_snapshot(tmp_path: Path, argv: list[str]) -> None:
+    """The start-up budget: no lint, schema, OpenSSL, calendar, link checker, planner, chart or HTML."""
+    modules = imported(tmp_path, *argv)
+    assert modules["scrumcert.catalogue.snapshot"]
+    for name in ("scrumcert.catalogue.lint", "scrumcert.catalogue.schema", "scrumcert.catalogue.loader",
+                 "hashlib", "calendar", "scrumcert.linkcheck", "scrumcert.planner", "scrumcert.output.chart",
+                 "html"):
+        assert not modules[name], name
+
+
 def test_advise_from_a_file_does_not_import_the_interview(tmp_path: Path) -> None:
     answers = tmp_path / "answers.yaml"
     answers.write_text("role: developer\ntarget: scrum_master\ngoal: job\n", encoding="utf-8")
     modules = imported(tmp_path, "advise", "--answers", str(answers), "--format", "json")
     assert not modules["questionary"]
     assert not modules["prompt_toolkit"]
+    for name in ("scrumcert.catalogue.lint", "hashlib", "calendar", "scrumcert.planner", "html"):
+        assert not modules[name], name
 
 
 def test_version_imports_neither_the_loader_nor_yaml(tmp_path: Path) -> None:

@@ -21,13 +21,25 @@ from scrumcert.catalogue.locate import json_hook, yaml_files
 def fingerprint(folder: Path) -> list[list[Any]]:
     """``[name, size, sha256]`` of each catalogue file: well under a millisecond at every start, and
     unlike a CRC-32 no same-size edit can keep it (a forged CRC served a stale snapshot)."""
-    import hashlib
-
+    sha256 = _sha256()
     out = []
     for p in yaml_files(folder):
         raw = p.read_bytes()
-        out.append([p.name, len(raw), hashlib.sha256(raw).hexdigest()])
+        out.append([p.name, len(raw), sha256(raw).hexdigest()])
     return out
+
+
+def _sha256() -> Any:
+    """CPython's own SHA-256 (the same digest): hashlib would first load OpenSSL, two milliseconds of
+    every start for a few kilobytes of data. hashlib where the built-in module is missing."""
+    try:
+        from _sha256 import sha256  # CPython 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # CPython 3.12 and later
+        except ImportError:
+            from hashlib import sha256
+    return sha256
 
 
 def _snapshot_parts(folder: Path) -> list[Part] | None:
