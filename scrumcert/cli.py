@@ -1,10 +1,7 @@
-"""The commands: each parses its options, makes one call into the core and returns
-``output.show(view, format)``, the exit status. What they share is in ``cli_parts.py``.
-
-To add a command: one small function here, its core in a module of its own, its view in
-``output/views.py``. Imports go at the head of the body, so ``scrumcert --version`` and the reading
-commands never import what only another command needs (questionary, the recommender, YAML).
-"""
+"""The commands: each parses its options, makes one call into the core and returns ``output.show(view,
+format)``, the exit status. What they share is in ``cli_parts.py``. To add a command: one small function
+here, its core in a module of its own, its view in ``output/views.py``. Imports go at the head of the body,
+so ``--version`` and the reading commands never import what only another command needs."""
 
 from __future__ import annotations
 
@@ -161,14 +158,13 @@ def advise(
     """
     from scrumcert import answers
     from scrumcert.catalogue.freshness import today
+    from scrumcert.output import report_suffix
     from scrumcert.output import show as show_view
     from scrumcert.output.views import Advice
     from scrumcert.recommender import recommend
     from scrumcert.renewals import for_advice
 
     if output:
-        from scrumcert.output import report_suffix
-
         report_suffix(output)  # a bad --output name fails before any question or any write
     catalogue = load(data)
     codes = {"held": held, "employer_asks": employer_asks, "lapsed": lapsed}
@@ -258,12 +254,9 @@ def renewals(
     result = rules.renewals(catalogue, [rules.parse_holding(catalogue, h, now, need_date=True) for h in held],
                             now)
     if ics:
-        from scrumcert.files import write_text
-        from scrumcert.ical import calendar
-        from scrumcert.output import diagnostics
+        from scrumcert.ical import write_calendar
 
-        write_text(ics, calendar(result.items, now), f"--ics {ics}")
-        diagnostics.wrote(ics)
+        write_calendar(ics, result.items, now)
     return show_view(Renewals(result), fmt)
 
 

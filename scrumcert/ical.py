@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from pathlib import Path
 
 from scrumcert.renewals import Item
 
@@ -79,3 +80,12 @@ def calendar(items: Iterable[Item], stamp: date) -> str:
         ]
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)
+
+
+def write_calendar(path: Path, items: Iterable[Item], stamp: date) -> None:
+    """--ics FILE: the calendar through the one safe writer, and the one "wrote" line on stderr."""
+    from scrumcert.files import write_text
+    from scrumcert.output import diagnostics
+
+    write_text(path, calendar(items, stamp), f"--ics {path}")
+    diagnostics.wrote(path)

@@ -32,13 +32,23 @@ def answer_rows(catalogue: Catalogue, answers: dict[str, Any]) -> list[tuple[str
 
     rows = []
     for qid, q in catalogue.questions.items():
-        if qid in answers:  # a prompt may name the budget's currency, as the interview asks it
+        if qid in answers and _one_budget_line(qid, answers):  # a prompt may name the budget's currency
             rows.append((q.prompt.replace("{currency}", currency_of(answers)),
                          _label(catalogue, qid, answers[qid])))
     for qid, value in answers.items():  # answers this catalogue does not ask (kept, not hidden)
         if qid not in catalogue.questions:
             rows.append((qid, _label(catalogue, qid, value)))
     return rows
+
+
+def _one_budget_line(qid: str, answers: dict[str, Any]) -> bool:
+    """The budget is asked in one currency or in dollars, never both: show the amount the person gave
+    (``budget`` wins over ``budget_usd``, as in the advice), so a reader never sees two budgets."""
+    if qid == "budget_usd":
+        return answers.get("budget") is None
+    if qid == "budget":
+        return answers.get("budget") is not None or "budget_usd" not in answers
+    return True
 
 
 def command_line(catalogue: Catalogue, answers: dict[str, Any], extra: Sequence[str] = ()) -> str:

@@ -19,6 +19,8 @@ from scrumcert.errors import ScrumcertError
     ("  PSPO-I  ", "PSPO-I"),
     ("PSM", "PSM-I"),
     ("psm1", "PSM-I"),
+    ("PAL", "PAL-I"),  # the level-less name finds level I, as PSM and PSPO do
+    ("psd", "PSD-I"),
     ("psm 2", "PSM-II"),
     ("PSM II", "PSM-II"),
     ("psm-3", "PSM-III"),

@@ -54,6 +54,17 @@ def test_answers_in_words(catalogue) -> None:  # type: ignore[no-untyped-def]
     assert rows[catalogue.questions["budget_usd"].prompt] == "1,500"
 
 
+@pytest.mark.parametrize(("given", "shown"), [
+    ({"budget_usd": 1500}, ["What is the most you can spend now, in US dollars?: 1,500"]),
+    ({"currency": "INR", "budget": 25000}, ["What is the most you can spend now, in INR?: 25,000"]),
+    ({}, ["What is the most you can spend now, in US dollars?: no limit"]),
+])
+def test_the_answers_show_one_budget_in_the_currency_given(catalogue, given, shown) -> None:  # type: ignore[no-untyped-def]
+    person = {"role": "new", "target": "scrum_master", "goal": "job", **given}
+    rows = answer_rows(catalogue, with_defaults(catalogue, person))
+    assert [f"{q}: {a}" for q, a in rows if "spend" in q] == shown
+
+
 def test_titles_name_the_decision(catalogue) -> None:  # type: ignore[no-untyped-def]
     full = with_defaults(catalogue, PEOPLE[0])
     title = advice_title(catalogue, full, "CSPO")
