@@ -158,6 +158,7 @@ class _Static(NamedTuple):
     need: dict[str, int]  # code -> months of experience it requires (0: none)
     advised: tuple[tuple[str, tuple[str, ...]], ...]  # codes with recommended prerequisites
     aimed: dict[Any, dict[str, bool]]  # target -> code -> on that target's track (filled as asked)
+    plain: frozenset[str]  # codes nothing but holding them can block: no prerequisite, months or course
 
 
 _STATIC: dict[int, tuple[Catalogue, _Static]] = {}
@@ -191,7 +192,10 @@ def _static(catalogue: Catalogue) -> _Static:
                      {code: gate_of(c) for code, c in certs.items()},
                      {code: c.prerequisites.experience_months or 0 for code, c in certs.items()},
                      tuple((code, c.prerequisites.recommended) for code, c in certs.items()
-                           if c.prerequisites.recommended), {})
+                           if c.prerequisites.recommended), {},
+                     frozenset(code for code, c in certs.items() if not c.prerequisites.codes
+                               and not (c.prerequisites.experience_months or 0)
+                               and not (c.kind == "course" and c.includes)))
     _STATIC[id(catalogue)] = (catalogue, static)  # the catalogue is kept, so its id stays unique
     return static
 
@@ -345,7 +349,9 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
             weighed.setdefault(code, []).append((None, Reason(
                 f"{c.issuer} advises {' and '.join(advised)} first; it is not required.",
                 ADVISED_FIRST_WEIGHT, "advised-first"), ADVISED_FIRST_WEIGHT))
-    blocked = {code: _blocked(c, held, lapsed, have, answers, static) for code, c in certs.items()}
+    plain, gone = static.plain, held | lapsed  # the rest can be blocked only by being held
+    blocked = {code: None if code in plain and code not in gone
+               else _blocked(c, held, lapsed, have, answers, static) for code, c in certs.items()}
 
     # step towards: pass half of what makes a blocked certification attractive to what unlocks it,
     # counting only rules that do not already weigh the prerequisite itself (no double counting)
