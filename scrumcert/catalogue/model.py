@@ -8,7 +8,6 @@ They are ``NamedTuple``s rather than dataclasses for start-up time: building a c
 where ``dataclasses.replace`` and ``asdict`` would.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date

@@ -6,7 +6,6 @@ Block text is plain and already made literal (no control characters); each write
 its own format.
 """
 
-from __future__ import annotations
 
 import re
 from typing import NamedTuple
@@ -53,7 +52,7 @@ class Card(NamedTuple):
     """A titled group of blocks: a panel on a terminal, a section with a heading elsewhere."""
 
     title: str
-    body: list[Block]
+    body: list["Block"]
 
 
 Block = Heading | Para | Note | Grid | Bullets | Card | Lead | Pairs | Chart | SourceAppendix | Command

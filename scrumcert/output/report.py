@@ -6,7 +6,6 @@ has a Markdown and an HTML form here. Every text is escaped for the format it is
 chart's SVG, which :mod:`scrumcert.output.chart` built and escaped itself, goes in as markup.
 """
 
-from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any, NamedTuple
