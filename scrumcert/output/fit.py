@@ -158,13 +158,21 @@ class Hanging:
         marks = [f"{n}." if self.numbered else self.mark for n in range(1, len(self.items) + 1)]
         pad = self.indent + max((len(m) for m in marks), default=0) + 1
         width = max(options.max_width - pad, 1)
+        # Each line is already wrapped to fit: when nothing would justify it, its segments go out as
+        # they are (Rich would wrap every yielded line again, the most of a long list's time).
+        direct = options.justify in (None, "default") and not options.no_wrap and pad < options.max_width
+        newline = Text("\n")
         for mark, item in zip(marks, self.items, strict=True):
             text = item.copy() if isinstance(item, Text) else Text(item)
             if self.style:
                 text.stylize(self.style)
             for n, line in enumerate(text.wrap(console, width, overflow="fold")):
                 head = (" " * self.indent + mark).ljust(pad) if n == 0 else " " * pad
-                yield Text(head, style=self.style) + line
+                whole = Text(head, style=self.style) + line
+                if direct:
+                    yield from newline.join([whole]).render(console, end="\n")
+                else:
+                    yield whole
 
     def __rich_measure__(self, console: Console, options: Any) -> Any:
         from rich.measure import Measurement
