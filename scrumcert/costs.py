@@ -4,7 +4,6 @@ Pure arithmetic over the catalogue's facts. Unknown stays unknown: a sum that ne
 reported as a lower bound with the unknown parts named, never filled in with a guess.
 """
 
-from __future__ import annotations
 
 import math
 from collections.abc import Sequence

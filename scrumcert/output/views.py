@@ -7,8 +7,6 @@ writers only lay the blocks out, so the formats cannot disagree; ``tests/test_fo
 checks that every note, caveat and step reaches every format.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -128,7 +126,7 @@ def cost_chart(certs: list[Certification], years: int | None) -> list[Block]:
     return [Chart(f"Cost over {years} years", tuple(drawn), years, tuple(lines))]
 
 
-def why_not_block(advice: Recommendation, catalogue: Catalogue) -> list[Block]:
+def why_not_block(advice: "Recommendation", catalogue: Catalogue) -> list[Block]:
     """The alternatives an expert weighs against the pick, each with why the pick is preferred."""
     rows = words.why_not_rows(advice, catalogue)
     if not rows:
@@ -378,12 +376,12 @@ class SourceCheck(NamedTuple):
 
 
 class Advice(NamedTuple):
-    advice: Recommendation
+    advice: "Recommendation"
     catalogue: Catalogue
     explain: bool = False
     years: int | None = 3
-    extra: AdviceRenewals | None = None  # renewals due for what is held (CODE@DATE answers)
-    ads: AdsReport | None = None  # the job ads read with --ads
+    extra: "AdviceRenewals | None" = None  # renewals due for what is held (CODE@DATE answers)
+    ads: "AdsReport | None" = None  # the job ads read with --ads
     asks: tuple[str, ...] = ()  # what most of those ads name
     exit_status: ExitStatus = ExitStatus.OK
     json_depth: int | None = None
@@ -475,7 +473,7 @@ class Advice(NamedTuple):
 
 
 class Plan(NamedTuple):
-    plan: TeamPlan
+    plan: "TeamPlan"
     catalogue: Catalogue
     team_file: Path
     json_depth: int | None = 2  # one person a line: Python's C encoder cannot indent quickly
@@ -531,7 +529,7 @@ def _usd(value: int | None) -> str:
     return "unknown" if value is None else f"${value:,}"
 
 
-def expiry(item: HeldItem) -> str:
+def expiry(item: "HeldItem") -> str:
     """``2027-03-01``, ``2025-01-10 lapsed``, ``never`` or ``unknown``."""
     if item.lifetime:
         return "never"
@@ -540,13 +538,13 @@ def expiry(item: HeldItem) -> str:
     return item.expires.isoformat() + (" lapsed" if item.lapsed else "")
 
 
-def _fee(item: HeldItem) -> str:
+def _fee(item: "HeldItem") -> str:
     if item.lifetime:
         return "-"
     return _usd(item.fee_usd) + ("*" if item.fee_unconfirmed else "")
 
 
-def _units(item: HeldItem) -> str:
+def _units(item: "HeldItem") -> str:
     if item.lifetime:
         return "-"
     unit = f"{item.unit}s" if item.unit and item.unit != "hours" else (item.unit or "units")
@@ -555,7 +553,7 @@ def _units(item: HeldItem) -> str:
     return f"{item.education_units} {unit}"
 
 
-def renews(item: HeldItem, r: HeldRenewals) -> str:
+def renews(item: "HeldItem", r: "HeldRenewals") -> str:
     """How it renews, in a few words: for life, on its own, with another, or paying for others."""
     if item.lifetime:
         return "-"
@@ -567,7 +565,7 @@ def renews(item: HeldItem, r: HeldRenewals) -> str:
     return "pays for both" if len(others) == 1 else f"pays for all {len(others) + 1}"
 
 
-def total_line(r: HeldRenewals) -> str:
+def total_line(r: "HeldRenewals") -> str:
     """``Total of the next renewals: $100 and 30 SEUs`` (a lower bound when a part is unknown)."""
     money = f"at least ${r.total_fee_usd:,}" if r.unknown else f"${r.total_fee_usd:,}"
     parts = [money, *(f"{n} {u}s" for u, n in r.total_units.items())]
@@ -578,7 +576,7 @@ def total_line(r: HeldRenewals) -> str:
     return text + "."
 
 
-def renewals_blocks(r: HeldRenewals) -> list[Block]:
+def renewals_blocks(r: "HeldRenewals") -> list[Block]:
     rows = [[i.code, i.since.isoformat() if i.since else "-", expiry(i), _fee(i), _units(i), renews(i, r)]
             for i in r.items]
     blocks: list[Block] = [
@@ -606,14 +604,14 @@ def renewals_blocks(r: HeldRenewals) -> list[Block]:
     return blocks
 
 
-def ads_rows(report: AdsReport) -> list[list[str]]:
+def ads_rows(report: "AdsReport") -> list[list[str]]:
     from scrumcert.ads import meaning
 
     return [[c.code, f"{c.named} of {report.ads}", str(c.required), str(c.preferred),
              meaning(c, report.ads)] for c in report.counts]
 
 
-def ads_blocks(report: AdsReport) -> list[Block]:
+def ads_blocks(report: "AdsReport") -> list[Block]:
     blocks: list[Block] = [Heading(f"What your {report.ads} job ad{'s' if report.ads != 1 else ''} ask for")]
     if not report.counts:
         return [*blocks, Para("None of the ads names a credential scrumcert knows. Phrases such as "
@@ -632,7 +630,7 @@ def ads_blocks(report: AdsReport) -> list[Block]:
 class Renewals(NamedTuple):
     """When what someone holds expires and what renewing costs."""
 
-    result: HeldRenewals
+    result: "HeldRenewals"
     exit_status: ExitStatus = ExitStatus.OK
     json_depth: int | None = None
     title: str = "Renewals"
@@ -653,7 +651,7 @@ class Renewals(NamedTuple):
 class Ads(NamedTuple):
     """Which credentials job ads name, required or preferred, and what that means."""
 
-    report: AdsReport
+    report: "AdsReport"
     exit_status: ExitStatus = ExitStatus.OK
     json_depth: int | None = None
     title: str = "What the job ads ask for"
