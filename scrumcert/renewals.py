@@ -7,7 +7,6 @@ renews together, for the fee and primary SEUs of the highest level held plus the
 highest certification of each other track, and a new Scrum Alliance course renews all of it.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence

@@ -9,7 +9,6 @@ Pure: certifications in, sentences out. Money is written by the ``money`` functi
 so the same sentences serve every currency.
 """
 
-from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
