@@ -86,7 +86,7 @@ def test_show_lists_every_regional_price_set_by_the_trainer(run: Any, pinned: Pa
     for region in ("the United States", "Canada", "the United Kingdom", "the euro area", "India"):
         assert f"Price in {region}" in out
     assert "INR 24,000 to INR 26,000, set by the trainer" in out
-    assert "minimum advertised price since 2025-08-01: a figure not published" in out
+    assert "Minimum advertised price since 2025-08-01: a figure not published." in out
 
 
 def test_a_region_picks_its_course_price_and_its_currency(run: Any, pinned: Path) -> None:

@@ -82,8 +82,8 @@ def _break(folder: Path, old: str, new: str, name: str = "prices.yaml") -> None:
     (CSM_INDIA, CSM_INDIA.replace("region: IN", "region: MARS"), "prices.CSM[4].region:"),
     (CSM_INDIA, CSM_INDIA.replace("max: 26000", "max: -5"), "prices.CSM[4].max: -5 is out of range"),
     ("  PSM-COURSE:", "  PSM-COURSES:", "prices.PSM-COURSES: unknown certification code 'PSM-COURSES'"),
-    ("      typical: {min: 1000, max: 1400}", "      typical: {min: 1500, max: 1400}",
-     "prices.CSM[0].typical.min: the minimum 1500 exceeds the maximum 1400"),
+    ("      typical: {min: 800, max: 800}", "      typical: {min: 900, max: 800}",
+     "prices.CSPO[2].typical.min: the minimum 900 exceeds the maximum 800"),
 ])
 def test_a_broken_price_is_refused_with_its_line(data_copy: Path, old: str, new: str, says: str) -> None:
     _break(data_copy, old, new)

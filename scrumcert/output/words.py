@@ -59,15 +59,12 @@ def regional_rows(c: Certification, catalogue: Catalogue) -> list[tuple[str, str
     shown = money_mod.current()
     rows = []
     for p in prices:
-        parts = [money_mod.range_text(p, shown)]
-        if p.includes:
-            parts.append(f"includes {p.includes}")
-        if p.note:
-            parts.append(p.note)
+        head = money_mod.range_text(p, shown) + (f"; includes {p.includes}" if p.includes else "")
         floor = money_mod.floor_text(p, shown)
-        if floor:
-            parts.append(floor)
-        rows.append((f"Price in {money_mod.region_phrase(p.region)}", "; ".join(parts)))
+        # the figures read as one clause, the note and the advertised-price floor as sentences of their own
+        sentences = [head, p.note, floor and floor[:1].upper() + floor[1:]]
+        rows.append((f"Price in {money_mod.region_phrase(p.region)}",
+                     " ".join(t if t.endswith(".") else f"{t}." for t in sentences if t)))
     return rows
 
 
