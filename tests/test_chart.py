@@ -45,3 +45,14 @@ def test_text_from_catalogues_is_escaped() -> None:
     page = svg([Series("<b>&", (0, 10), (0, 20), ())])
     ET.fromstring(page)
     assert "<b>&" not in page and "&lt;b&gt;&amp;" in page
+
+
+def test_long_cost_labels_keep_room_on_the_left() -> None:
+    """Costs shown in rupees are long ('INR 482,126'): the plot starts far enough right that no label
+    runs off the picture (text-anchor end at x = left - 6 must leave the label's width)."""
+    page = svg([Series("CSM", (0, 400_000), (0, 480_000), ())], money=lambda v: f"INR {v:,.0f}")
+    root = ET.fromstring(page)
+    labels = [t for t in root.iter(f"{NS}text") if (t.text or "").startswith("INR")]
+    assert labels
+    for t in labels:
+        assert float(t.get("x")) - 7 * len(t.text) >= 0  # type: ignore[arg-type]

@@ -60,7 +60,9 @@ def svg(series: Sequence[Series], money: Callable[[float], str] | None = None, w
     esc = html.escape
     years = max((len(s.low) - 1 for s in series), default=1) or 1
     top = _nice_top(max((max(s.high) for s in series if s.high), default=0))
-    left, right, upper, lower = 64, 16, 16, 64
+    labels = [money(top * i / 4) for i in range(5)]
+    # room for the longest cost label (about 7 px a character at 12 px), so INR 482,126 is never cut
+    left, right, upper, lower = max(64, 12 + 7 * max(len(t) for t in labels)), 16, 16, 64
     plot_w, plot_h = width - left - right, height - upper - lower
 
     def x(year: float) -> float:
@@ -72,12 +74,12 @@ def svg(series: Sequence[Series], money: Callable[[float], str] | None = None, w
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
            f'class="chart" aria-labelledby="chart-title" font-family="system-ui, sans-serif" '
            f'font-size="12">', f'<title id="chart-title">{esc(title)}</title>']
-    for i in range(5):  # horizontal grid lines and cost labels
+    for i, label in enumerate(labels):  # horizontal grid lines and cost labels
         value = top * i / 4
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" '
                    f'stroke="#ddd"/>')
         out.append(f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" fill="#444">'
-                   f"{esc(money(value))}</text>")
+                   f"{esc(label)}</text>")
     for year in range(years + 1):
         anchor = "start" if year == 0 else "end" if year == years else "middle"  # the ends stay inside
         out.append(f'<text x="{x(year):.1f}" y="{upper + plot_h + 16}" text-anchor="{anchor}" fill="#444">'
