@@ -8,8 +8,6 @@ the core keeps working in US dollars, and every figure shown goes through :func:
 from the catalogue (``data/rates.yaml`` and ``data/prices.yaml``).
 """
 
-from __future__ import annotations
-
 import math
 import re
 from collections.abc import Iterator, Mapping
@@ -164,7 +162,7 @@ def usd(value: float) -> str:
     return current().amount(value, HOME)
 
 
-def rates_for(catalogue: Catalogue) -> Rates | None:
+def rates_for(catalogue: "Catalogue") -> Rates | None:
     """The catalogue's own rates, else the bundled table (a trainer's catalogue need not bring one)."""
     if catalogue.rates is not None:
         return catalogue.rates
@@ -177,7 +175,8 @@ def rates_for(catalogue: Catalogue) -> Rates | None:
         return None
 
 
-def prepare(catalogue: Catalogue, currency: str | None, region: str | None) -> tuple[Catalogue, Display]:
+def prepare(catalogue: "Catalogue", currency: str | None, region: str | None
+            ) -> tuple["Catalogue", Display]:
     """What ``--currency`` and ``--region`` make of a catalogue: the display to show money with, and
     the catalogue with the region's course prices (in US dollars) where it has them. Unknown codes and
     regions are one-line errors (exit 2)."""
@@ -248,7 +247,7 @@ def floor_text(p: RegionalPrice, display: Display) -> str | None:
     return f"minimum advertised price since {f.since.isoformat()}: {amount}"
 
 
-def regional(catalogue: Catalogue, region: str, rates: Rates) -> Catalogue:
+def regional(catalogue: "Catalogue", region: str, rates: Rates) -> "Catalogue":
     """The catalogue with each course price replaced by its price in ``region``, converted to US
     dollars once, where the knowledge base has one; everything downstream (costs, the recommender,
     plans) then works in US dollars as always, and the price's own sources back it. Without a

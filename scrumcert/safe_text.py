@@ -25,10 +25,10 @@ import re
 _DANGEROUS = (r"\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
               r"\ufeff\ud800-\udfff")
 _CONTROL = re.compile(f"[{_DANGEROUS}]")
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
-                          r"\ufeff\ud800-\udfff]")
-_MARKDOWN = re.compile(r"[\\`*_\[\]~|]")
-_LEADING = re.compile(r"^(?:[#+=-]|\d+[.)])")
+# Compiled when JSON or Markdown is first written: a table never needs them (start-up).
+_JSON_UNSAFE = r"[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]"
+_MARKDOWN = r"[\\`*_\[\]~|]"
+_LEADING = r"^(?:[#+=-]|\d+[.)])"
 
 
 def _escape(ch: str) -> str:
@@ -45,7 +45,7 @@ def literal(text: str) -> str:
 def json_text(text: str) -> str:
     """JSON text (already encoded, ``ensure_ascii=False``) with the characters a terminal would act on
     written as ``\\uXXXX`` escapes: the same JSON value, harmless bytes."""
-    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return re.sub(_JSON_UNSAFE, lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def markdown_text(text: str, line_start: bool = True) -> str:
@@ -53,5 +53,5 @@ def markdown_text(text: str, line_start: bool = True) -> str:
     ``line_start=False`` for a table cell, where a leading ``#`` or ``-`` means nothing."""
     text = literal(" ".join(text.split()))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    text = _MARKDOWN.sub(lambda m: "\\" + m.group(), text)
-    return _LEADING.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], text) if line_start else text
+    text = re.sub(_MARKDOWN, lambda m: "\\" + m.group(), text)
+    return re.sub(_LEADING, lambda m: m.group()[:-1] + "\\" + m.group()[-1], text) if line_start else text
