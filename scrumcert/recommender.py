@@ -159,6 +159,11 @@ class _Static(NamedTuple):
     advised: tuple[tuple[str, tuple[str, ...]], ...]  # codes with recommended prerequisites
     aimed: dict[Any, dict[str, bool]]  # target -> code -> on that target's track (filled as asked)
     plain: frozenset[str]  # codes nothing but holding them can block: no prerequisite, months or course
+    keys: tuple[str, ...]  # the choice answers rules are indexed by ("target" first)
+    # (answers to ``keys``) -> the rules that can fire for them, in catalogue order: each with the
+    # conditions left to check and what it weighs (a preference rule only that target's track)
+    index: dict[tuple[Any, ...], tuple[tuple[Rule, tuple[tuple[str, Any], ...],
+                                             tuple[tuple[str, int, Reason], ...]], ...]]
 
 
 _STATIC: dict[int, tuple[Catalogue, _Static]] = {}
@@ -195,9 +200,58 @@ def _static(catalogue: Catalogue) -> _Static:
                            if c.prerequisites.recommended), {},
                      frozenset(code for code, c in certs.items() if not c.prerequisites.codes
                                and not (c.prerequisites.experience_months or 0)
-                               and not (c.kind == "course" and c.includes)))
+                               and not (c.kind == "course" and c.includes)),
+                     _keys(catalogue), {})
     _STATIC[id(catalogue)] = (catalogue, static)  # the catalogue is kept, so its id stays unique
     return static
+
+
+def _keys(catalogue: Catalogue) -> tuple[str, ...]:
+    """The choice answers to index rules by: ``target`` (preference rules weigh by it), then the choice
+    questions most rules test, while the answers to them stay few enough to cache every combination."""
+    tested: dict[str, int] = {}
+    for rule in catalogue.rules:
+        for qid, cond in rule.when.items():
+            if not isinstance(cond, dict):
+                tested[qid] = tested.get(qid, 0) + 1
+    keys, combos = ["target"], 8
+    for qid in sorted(tested, key=lambda q: -tested[q]):
+        q = catalogue.questions.get(qid)
+        if qid in keys or q is None or q.type != "choice" or not q.values:
+            continue
+        if combos * (len(q.values) + 1) > 256:
+            break
+        keys.append(qid)
+        combos *= len(q.values) + 1
+    return tuple(keys)
+
+
+def _candidates(static: _Static, catalogue: Catalogue, key: tuple[Any, ...]) -> tuple[
+        tuple[Rule, tuple[tuple[str, Any], ...], tuple[tuple[str, int, Reason], ...]], ...]:
+    """The rules that can fire when the answers to ``static.keys`` are ``key``: a condition on one of
+    those answers is decided here, once, and left out of what is checked per answer set."""
+    got = static.index.get(key)
+    if got is not None:
+        return got
+    if len(static.index) > 4096:
+        static.index.clear()
+    given = dict(zip(static.keys, key, strict=True))
+    target = given["target"]
+    aimed = static.aimed.get(target)
+    if aimed is None:
+        aimed = static.aimed[target] = {code: on_target(c, target)
+                                        for code, c in catalogue.certifications.items()}
+    out = []
+    for rule, conditions, said in static.rules:
+        decided = [(qid, cond) for qid, cond in conditions if qid in given and not isinstance(cond, dict)]
+        if not _holds(tuple(decided), given):
+            continue
+        rest = tuple((qid, cond) for qid, cond in conditions if (qid, cond) not in decided)
+        if rule.on_target:
+            said = tuple(s for s in said if aimed[s[0]])
+        out.append((rule, rest, said))
+    got = static.index[key] = tuple(out)
+    return got
 
 
 def _said(rule: Rule, source: str | None) -> tuple[tuple[str, int, Reason], ...]:
@@ -316,17 +370,26 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     budget = answers.get("budget_usd")
     target = answers.get("target")
     static = _static(catalogue)
-    firing = [(r, said) for r, conditions, said in static.rules if _holds(conditions, answers)]
+    key = tuple(answers.get(qid) for qid in static.keys)
+    try:
+        hash(key)
+        indexed = not any(isinstance(v, tuple | list) for v in key)
+    except TypeError:
+        indexed = False
+    if indexed:
+        firing = [(r, said) for r, conditions, said in _candidates(static, catalogue, key)
+                  if not conditions or _holds(conditions, answers)]
+    else:  # answers the index cannot take (a list for a choice): every rule, checked in full
+        aimed = static.aimed.get(target)
+        if aimed is None:
+            aimed = static.aimed[target] = {code: on_target(c, target) for code, c in certs.items()}
+        firing = [(r, tuple(s for s in said if aimed[s[0]]) if r.on_target else said)
+                  for r, conditions, said in static.rules if _holds(conditions, answers)]
     fired = tuple(r for r, _ in firing)
     score = dict.fromkeys(certs, 0)
     weighed: dict[str, list[tuple[Rule | None, Reason, int]]] = {}
-    aimed = static.aimed.get(target)
-    if aimed is None:
-        aimed = static.aimed[target] = {code: on_target(c, target) for code, c in certs.items()}
     for rule, said in firing:
         for code, weight, reason in said:
-            if rule.on_target and not aimed[code]:
-                continue
             score[code] += weight
             weighed.setdefault(code, []).append((rule, reason, weight))
     asks = [c for c in answers.get("employer_asks") or () if c in certs]
