@@ -30,6 +30,7 @@ in the role, and ends with the best certification still waiting for experience.
 from __future__ import annotations
 
 import math
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from scrumcert.catalogue.model import LEVELS, Catalogue, Certification, Rule, Source
@@ -452,24 +453,31 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
             ranked.insert(0, short)
     first = ranked[0] if ranked and blocked[ranked[0]] is None else None
 
-    def reasons_of(code: str) -> tuple[tuple[Reason, ...], tuple[Reason, ...]]:
-        if (not (reasons or code == first) or code in held or code in lapsed
-                or (code not in weighed and code not in bonus)):
-            return (), ()  # nothing is said for what the person holds or held
-        found = [r for _, r, _ in weighed.get(code, ())]
-        found += bonus.get(code, [])
-        found.sort(key=_strength)
-        return tuple(r for r in found if r.weight > 0), tuple(r for r in found if r.weight < 0)
-
+    # what argues for and against each code, strongest first (a stable sort keeps rule order among
+    # equals); nothing is said for what the person holds or held
+    price, new = static.price, tuple.__new__
     ranking = []
     for code in ranked:
-        pro, con = reasons_of(code)
-        fit = fits[code] if static.price[code] is not None or fits[code] is False else None
-        ranking.append(Ranked(code, score[code], pro, blocked[code] is None, blocked[code],
-                              static.price[code], fit, con))
+        pro: tuple[Reason, ...] = ()
+        con: tuple[Reason, ...] = ()
+        if (reasons or code == first) and code not in gone and (code in weighed or code in bonus):
+            found = [r for _, r, _ in weighed.get(code, ())]
+            found += bonus.get(code, ())
+            if len(found) == 1:
+                w = found[0].weight
+                pro, con = (tuple(found), ()) if w > 0 else ((), tuple(found)) if w < 0 else ((), ())
+            else:
+                up = [r for r in found if r.weight > 0]
+                down = [r for r in found if r.weight < 0]
+                up.sort(key=_weight, reverse=True)
+                down.sort(key=_weight)
+                pro, con = tuple(up), tuple(down)
+        why = blocked[code]
+        fit = fits[code] if price[code] is not None or fits[code] is False else None
+        ranking.append(new(Ranked, (code, score[code], pro, why is None, why, price[code], fit, con)))
     ranking_t = tuple(ranking)
     top = ranking_t[0] if ranking_t and ranking_t[0].eligible else None
-    notes = _notes(catalogue, static, ranking_t, top, budget, any_fits, short, held | lapsed)
+    notes = _notes(catalogue, static, ranking_t, top, budget, any_fits, short, gone)
     unknown = dict.fromkeys(c for qid in ("held", "lapsed", "employer_asks") for c in answers.get(qid) or ()
                             if c not in certs and c not in catalogue.others)
     if unknown:
@@ -479,9 +487,7 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     return Advice(answers, top.code if top else None, ranking_t, path, fired, tuple(notes))
 
 
-def _strength(reason: Reason) -> int:
-    """Strongest first, whichever the direction (a stable sort keeps rule order among equals)."""
-    return -abs(reason.weight)
+_weight = itemgetter(1)  # a Reason's weight, the key its sorts take
 
 
 def _money(value: int) -> str:
