@@ -160,6 +160,7 @@ class _Static(NamedTuple):
     advised: tuple[tuple[str, tuple[str, ...]], ...]  # codes with recommended prerequisites
     aimed: dict[Any, dict[str, bool]]  # target -> code -> on that target's track (filled as asked)
     plain: frozenset[str]  # codes nothing but holding them can block: no prerequisite, months or course
+    satisfies: dict[str, frozenset[str]]  # recommended prerequisite -> the codes held that satisfy it
     keys: tuple[str, ...]  # the choice answers rules are indexed by ("target" first)
     # (answers to ``keys``) -> the rules that can fire for them, in catalogue order: each with the
     # conditions left to check and what it weighs (a preference rule only that target's track)
@@ -202,6 +203,8 @@ def _static(catalogue: Catalogue) -> _Static:
                      frozenset(code for code, c in certs.items() if not c.prerequisites.codes
                                and not (c.prerequisites.experience_months or 0)
                                and not (c.kind == "course" and c.includes)),
+                     {p: frozenset(h for h in certs if satisfied(catalogue, p, {h}))
+                      for c in certs.values() for p in c.prerequisites.recommended},
                      _keys(catalogue), {})
     _STATIC[id(catalogue)] = (catalogue, static)  # the catalogue is kept, so its id stays unique
     return static
@@ -237,11 +240,7 @@ def _candidates(static: _Static, catalogue: Catalogue, key: tuple[Any, ...]) -> 
     if len(static.index) > 4096:
         static.index.clear()
     given = dict(zip(static.keys, key, strict=True))
-    target = given["target"]
-    aimed = static.aimed.get(target)
-    if aimed is None:
-        aimed = static.aimed[target] = {code: on_target(c, target)
-                                        for code, c in catalogue.certifications.items()}
+    aimed = _aimed(static, catalogue, given["target"])
     out = []
     for rule, conditions, said in static.rules:
         decided = [(qid, cond) for qid, cond in conditions if qid in given and not isinstance(cond, dict)]
@@ -253,6 +252,15 @@ def _candidates(static: _Static, catalogue: Catalogue, key: tuple[Any, ...]) -> 
         out.append((rule, rest, said))
     got = static.index[key] = tuple(out)
     return got
+
+
+def _aimed(static: _Static, catalogue: Catalogue, target: Any) -> dict[str, bool]:
+    """Per code, whether it is on the track of ``target`` (``on_target``), computed once per target."""
+    aimed = static.aimed.get(target)
+    if aimed is None:
+        aimed = static.aimed[target] = {code: on_target(c, target)
+                                        for code, c in catalogue.certifications.items()}
+    return aimed
 
 
 def _said(rule: Rule, source: str | None) -> tuple[tuple[str, int, Reason], ...]:
@@ -381,9 +389,7 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
         firing = [(r, said) for r, conditions, said in _candidates(static, catalogue, key)
                   if not conditions or _holds(conditions, answers)]
     else:  # answers the index cannot take (a list for a choice): every rule, checked in full
-        aimed = static.aimed.get(target)
-        if aimed is None:
-            aimed = static.aimed[target] = {code: on_target(c, target) for code, c in certs.items()}
+        aimed = _aimed(static, catalogue, target)
         firing = [(r, tuple(s for s in said if aimed[s[0]]) if r.on_target else said)
                   for r, conditions, said in static.rules if _holds(conditions, answers)]
     fired = tuple(r for r, _ in firing)
@@ -407,7 +413,7 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
                     "employer-asks"), 1))
     for code, recommended in static.advised:
         c = certs[code]
-        advised = [p for p in recommended if not satisfied(catalogue, p, have)]
+        advised = [p for p in recommended if static.satisfies[p].isdisjoint(have)]
         if advised:
             score[code] += ADVISED_FIRST_WEIGHT
             weighed.setdefault(code, []).append((None, Reason(
@@ -483,7 +489,8 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     if unknown:
         notes.append(f"{', '.join(unknown)}: not in scrumcert's knowledge base; kept as you gave it, but it "
                      "does not change the advice.")
-    path = _path(catalogue, top, score, blocked, have, answers) if top else ()
+    aimed = _aimed(static, catalogue, target)
+    path = _path(catalogue, top, score, blocked, have, answers, aimed) if top else ()
     return Advice(answers, top.code if top else None, ranking_t, path, fired, tuple(notes))
 
 
@@ -567,19 +574,19 @@ def _level_when(c: Certification, before: str) -> str:
 
 
 def _ready_next(catalogue: Catalogue, score: dict[str, int], blocked: dict[str, str | None],
-                taken: set[str], answers: dict[str, Any]) -> Certification | None:
+                taken: set[str], aimed: dict[str, bool]) -> Certification | None:
     """The best advanced credential on the person's target that they can take now, if it fits at least
     as well as anything still waiting for experience (else the waiting one is the better next step)."""
-    target = answers.get("target")
     on = [c for c in catalogue.certifications.values() if c.code not in taken and score[c.code] > 0
-          and on_target(c, target) and c.level != "foundation" and c.kind == "certification"]
+          and aimed[c.code] and c.level != "foundation" and c.kind == "certification"]
     ready = max((c for c in on if blocked[c.code] is None), key=lambda c: score[c.code], default=None)
     waiting = max((score[c.code] for c in on if blocked[c.code] is not None), default=0)
     return ready if ready is not None and score[ready.code] >= waiting else None
 
 
 def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], blocked: dict[str, str | None],
-          have: set[str], answers: dict[str, Any]) -> tuple[Step, ...]:
+          have: set[str], answers: dict[str, Any], aimed: dict[str, bool]) -> tuple[Step, ...]:
+    """The path from the recommendation on; ``aimed`` says per code whether it is on the target's track."""
     certs = catalogue.certifications
     first = certs[top.code]
     steps = [Step(first.code, "now", _first_why(top))]
@@ -611,7 +618,7 @@ def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], blocked: dic
         if not options and len(steps) == 1:
             # The pick ends its track at once (ICP-ACC, PAL I): an advanced step open now on the
             # person's target comes next, before one that still waits for months in a role.
-            ready = _ready_next(catalogue, score, blocked, taken, answers)
+            ready = _ready_next(catalogue, score, blocked, taken, aimed)
             if ready is not None:
                 steps.append(Step(ready.code, "next: you can take it now",
                                   "It also fits your answers, and you meet what it asks for today."))
@@ -642,7 +649,7 @@ def _path(catalogue: Catalogue, top: Ranked, score: dict[str, int], blocked: dic
         current = nxt
     waiting = [c for c in certs.values() if score[c.code] > 0 and blocked[c.code] is not None
                and blocked[c.code].startswith("needs ") and c.code not in taken  # type: ignore[union-attr]
-               and on_target(c, answers.get("target"))
+               and aimed[c.code]
                and not [p for p in c.prerequisites.codes if p not in taken]
                and experience_gap(c, answers)[0] > experience_gap(c, answers)[1]]
     if waiting:
