@@ -160,6 +160,8 @@ class _Static(NamedTuple):
     advised: tuple[tuple[str, tuple[str, ...]], ...]  # codes with recommended prerequisites
     aimed: dict[Any, dict[str, bool]]  # target -> code -> on that target's track (filled as asked)
     plain: frozenset[str]  # codes nothing but holding them can block: no prerequisite, months or course
+    gated: tuple[str, ...]  # the other codes, in catalogue order
+    requires: tuple[tuple[str, Certification], ...]  # the codes with required prerequisites, in order
     satisfies: dict[str, frozenset[str]]  # recommended prerequisite -> the codes held that satisfy it
     keys: tuple[str, ...]  # the choice answers rules are indexed by ("target" first)
     # (answers to ``keys``) -> the rules that can fire for them, in catalogue order: each with the
@@ -203,9 +205,11 @@ def _static(catalogue: Catalogue) -> _Static:
                      frozenset(code for code, c in certs.items() if not c.prerequisites.codes
                                and not (c.prerequisites.experience_months or 0)
                                and not (c.kind == "course" and c.includes)),
+                     (), tuple((code, c) for code, c in certs.items() if c.prerequisites.codes),
                      {p: frozenset(h for h in certs if satisfied(catalogue, p, {h}))
                       for c in certs.values() for p in c.prerequisites.recommended},
                      _keys(catalogue), {})
+    static = static._replace(gated=tuple(code for code in certs if code not in static.plain))
     _STATIC[id(catalogue)] = (catalogue, static)  # the catalogue is kept, so its id stays unique
     return static
 
@@ -419,15 +423,16 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
             weighed.setdefault(code, []).append((None, Reason(
                 f"{c.issuer} advises {' and '.join(advised)} first; it is not required.",
                 ADVISED_FIRST_WEIGHT, "advised-first"), ADVISED_FIRST_WEIGHT))
-    plain, gone = static.plain, held | lapsed  # the rest can be blocked only by being held
-    blocked = {code: None if code in plain and code not in gone
-               else _blocked(c, held, lapsed, have, answers, static) for code, c in certs.items()}
+    gone = held | lapsed
+    blocked: dict[str, str | None] = dict.fromkeys(certs)
+    for code in (*static.gated, *gone):  # the rest (static.plain) can be blocked only by being held
+        blocked[code] = _blocked(certs[code], held, lapsed, have, answers, static)
 
     # step towards: pass half of what makes a blocked certification attractive to what unlocks it,
     # counting only rules that do not already weigh the prerequisite itself (no double counting)
     bonus: dict[str, list[Reason]] = {}
-    for code, c in certs.items():
-        if blocked[code] is None or code in held or code in lapsed or score[code] <= 0:
+    for code, c in static.requires:  # only what a prerequisite can block
+        if blocked[code] is None or code in gone or score[code] <= 0:
             continue
         for pre in c.prerequisites.codes:
             if pre in have or blocked.get(pre) is not None:
@@ -446,10 +451,10 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
     candidates = [code for code in certs if blocked[code] is None and score[code] > 0]
     any_fits = budget is not None and any(fits[c] is not False for c in candidates)
 
-    def key(code: str) -> tuple[Any, ...]:
-        return (blocked[code] is not None, any_fits and fits[code] is False, -score[code], order[code])
-
-    ranked = sorted(certs, key=key)
+    # eligible first, then not over budget (when anything fits), the higher score, catalogue order
+    # (unique, so the code itself is never compared)
+    ranked = [code for *_, code in sorted((blocked[code] is not None, any_fits and fits[code] is False,
+                                            -score[code], order[code], code) for code in certs)]
     short = None
     if budget is not None and candidates and not any_fits:  # nothing fits: the smallest shortfall first
         short = min((c for c in candidates if floor[c] is not None),
