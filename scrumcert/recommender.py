@@ -398,31 +398,39 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
                   for r, conditions, said in static.rules if _holds(conditions, answers)]
     fired = tuple(r for r, _ in firing)
     score = dict.fromkeys(certs, 0)
-    weighed: dict[str, list[tuple[Rule | None, Reason, int]]] = {}
-    for rule, said in firing:
+    weighed: dict[str, list[Reason]] = {}  # per code, the reasons its score was made of, in order
+    built: dict[str, int] = {}  # per code, the weight that built-in reasons (not rules) gave it
+    for _rule, said in firing:
         for code, weight, reason in said:
             score[code] += weight
-            weighed.setdefault(code, []).append((rule, reason, weight))
+            got = weighed.get(code)
+            if got is None:
+                weighed[code] = [reason]
+            else:
+                got.append(reason)
     asks = [c for c in answers.get("employer_asks") or () if c in certs]
     for code in asks:
         weight = EMPLOYER_WEIGHT + (EMPLOYER_JOB_EXTRA if answers.get("goal") == "job" else 0)
         score[code] += weight
-        weighed.setdefault(code, []).append((None, Reason(f"Job ads or your employer name the {code}.",
-                                                           weight, "employer-asks"), weight))
+        built[code] = built.get(code, 0) + weight
+        weighed.setdefault(code, []).append(Reason(f"Job ads or your employer name the {code}.",
+                                                   weight, "employer-asks"))
         for course, c in certs.items():
             if code in c.includes:
                 score[course] += 1
-                weighed.setdefault(course, []).append((None, Reason(
+                built[course] = built.get(course, 0) + 1
+                weighed.setdefault(course, []).append(Reason(
                     f"It comes with an attempt at the {code}, which job ads or your employer name.", 1,
-                    "employer-asks"), 1))
+                    "employer-asks"))
     for code, recommended in static.advised:
         c = certs[code]
         advised = [p for p in recommended if static.satisfies[p].isdisjoint(have)]
         if advised:
             score[code] += ADVISED_FIRST_WEIGHT
-            weighed.setdefault(code, []).append((None, Reason(
+            built[code] = built.get(code, 0) + ADVISED_FIRST_WEIGHT
+            weighed.setdefault(code, []).append(Reason(
                 f"{c.issuer} advises {' and '.join(advised)} first; it is not required.",
-                ADVISED_FIRST_WEIGHT, "advised-first"), ADVISED_FIRST_WEIGHT))
+                ADVISED_FIRST_WEIGHT, "advised-first"))
     gone = held | lapsed
     blocked: dict[str, str | None] = dict.fromkeys(certs)
     for code in (*static.gated, *gone):  # the rest (static.plain) can be blocked only by being held
@@ -437,7 +445,8 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
         for pre in c.prerequisites.codes:
             if pre in have or blocked.get(pre) is not None:
                 continue
-            own = sum(w for rule, _, w in weighed.get(code, ()) if rule is None or pre not in rule.weights)
+            own = built.get(code, 0) + sum(w for rule, said in firing if pre not in rule.weights
+                                           for c2, w, _ in said if c2 == code)
             if own > 0:
                 bonus.setdefault(pre, []).append(Reason(
                     f"It is the first step towards {code} ({c.name}), which {blocked[code]}.",
@@ -472,8 +481,7 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
         pro: tuple[Reason, ...] = ()
         con: tuple[Reason, ...] = ()
         if (reasons or code == first) and code not in gone and (code in weighed or code in bonus):
-            found = [r for _, r, _ in weighed.get(code, ())]
-            found += bonus.get(code, ())
+            found = weighed.get(code, []) + bonus.get(code, [])
             if len(found) == 1:
                 w = found[0].weight
                 pro, con = (tuple(found), ()) if w > 0 else ((), tuple(found)) if w < 0 else ((), ())
