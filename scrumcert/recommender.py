@@ -462,8 +462,8 @@ def recommend(catalogue: Catalogue, answers: dict[str, Any], reasons: bool = Tru
 
     # eligible first, then not over budget (when anything fits), the higher score, catalogue order
     # (unique, so the code itself is never compared)
-    ranked = [code for *_, code in sorted((blocked[code] is not None, any_fits and fits[code] is False,
-                                            -score[code], order[code], code) for code in certs)]
+    ranked = [k[4] for k in sorted([(blocked[code] is not None, any_fits and fits[code] is False,
+                                      -score[code], order[code], code) for code in certs])]
     short = None
     if budget is not None and candidates and not any_fits:  # nothing fits: the smallest shortfall first
         short = min((c for c in candidates if floor[c] is not None),
