@@ -24,6 +24,7 @@ import stat
 from pathlib import Path
 
 from scrumcert.errors import ScrumcertError
+from scrumcert.outstream import write_all
 
 MB = 1024 * 1024
 DEFAULT_LIMIT = 10 * MB  # answers and team files: real ones are a few KB
@@ -120,20 +121,11 @@ def _write_through(target: str, data: bytes, label: str) -> None:
         raise FileRefused(label, f"cannot write: {_why(exc)}") from None
     try:
         os.set_blocking(fd, True)
-        _write_all(fd, data)
+        write_all(fd, data, "short write")
     except OSError as exc:
         raise FileRefused(label, f"cannot write: {_why(exc)}") from None
     finally:
         os.close(fd)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        done = os.write(fd, view)
-        if done <= 0:
-            raise OSError(errno.EIO, "short write")
-        view = view[done:]
 
 
 def write_text(path: Path | str, text: str, label: str | None = None, *, mode: int | None = None) -> None:
@@ -178,7 +170,7 @@ def _replace(target: str, data: bytes, new_mode: int, old: os.stat_result | None
     try:
         fd, tmp = tempfile.mkstemp(dir=folder or ".", prefix=f".{name}.", suffix=".tmp")
         try:
-            _write_all(fd, data)
+            write_all(fd, data, "short write")
             os.fchmod(fd, new_mode)
             if old is not None and (old.st_uid, old.st_gid) != (os.geteuid(), os.getegid()):
                 with contextlib.suppress(OSError):  # only root may give a file away; the mode stays

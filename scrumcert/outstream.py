@@ -29,6 +29,17 @@ class OutputClosed(OutputFailed):
     """The reader of a pipe stopped reading (``| head``): not an error worth a line."""
 
 
+def write_all(fd: int, data: bytes, why: str) -> None:
+    """Write every byte, continuing short writes; a write that moves nothing raises ``why`` (EIO) rather
+    than looping for ever. Shared by standard output and the safe writer of user files."""
+    view = memoryview(data)
+    while view:
+        done = os.write(fd, view)
+        if done <= 0:
+            raise OSError(errno.EIO, why)
+        view = view[done:]
+
+
 def _fileno(stream: object) -> int | None:
     try:
         return stream.fileno()  # type: ignore[attr-defined,no-any-return]
@@ -54,12 +65,7 @@ def write_out(text: str) -> None:
         except UnicodeEncodeError:
             data = text.encode(encoding, "backslashreplace")
         stream.flush()  # whatever was written the ordinary way goes first
-        view = memoryview(data)
-        while view:
-            done = os.write(fd, view)
-            if done <= 0:
-                raise OSError(errno.EIO, "nothing was written")
-            view = view[done:]
+        write_all(fd, data, "nothing was written")
     except BrokenPipeError:
         raise OutputClosed("output closed by its reader") from None
     except OSError as exc:
