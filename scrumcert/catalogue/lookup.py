@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from scrumcert.errors import ScrumcertError
 
@@ -127,43 +127,36 @@ def issuer_key(text: str) -> str:
     return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
-def filtered_others(catalogue: Catalogue, role: str | None = None, issuer: str | None = None
-                    ) -> list[OtherCredential]:
-    """The credentials outside the catalogue, or those for one role id and/or one issuer; an unknown
-    role or issuer is refused as ``filtered`` refuses it."""
-    others = list(catalogue.others.values())
+def _by_role_and_issuer(catalogue: Catalogue, everything: list[Any], role: str | None, issuer: str | None,
+                        among: str = "") -> list[Any]:
+    """Of ``everything`` (the certifications, or the other credentials), those for one role and/or one
+    issuer, as ``list`` filters both; an unknown role or issuer is refused with the known ones."""
+    items = everything
     if role is not None:
         from scrumcert.vocabulary import role_ids, role_words  # the words advise --role takes too
 
         wanted_roles = role_ids(catalogue, role)
         if not wanted_roles:
             raise ScrumcertError(f"unknown role {role!r}; roles: {', '.join(role_words(catalogue))}")
-        others = [o for o in others if any(r in o.roles for r in wanted_roles)]
+        items = [i for i in items if any(r in i.roles for r in wanted_roles)]
     if issuer is not None:
-        issuers = dict.fromkeys(o.issuer for o in catalogue.others.values())
+        issuers = dict.fromkeys(i.issuer for i in everything)
         wanted = issuer_key(issuer)
         if wanted not in {issuer_key(i) for i in issuers}:
-            raise ScrumcertError(f"unknown issuer {issuer!r} among other credentials; issuers: "
-                                 f"{', '.join(issuers) or 'none'}")
-        others = [o for o in others if issuer_key(o.issuer) == wanted]
-    return others
+            raise ScrumcertError(f"unknown issuer {issuer!r}{among}; issuers: {', '.join(issuers) or 'none'}")
+        items = [i for i in items if issuer_key(i.issuer) == wanted]
+    return items
+
+
+def filtered_others(catalogue: Catalogue, role: str | None = None, issuer: str | None = None
+                    ) -> list[OtherCredential]:
+    """The credentials outside the catalogue, or those for one role id and/or one issuer; an unknown
+    role or issuer is refused as ``filtered`` refuses it."""
+    return _by_role_and_issuer(catalogue, list(catalogue.others.values()), role, issuer,
+                               " among other credentials")
 
 
 def filtered(catalogue: Catalogue, role: str | None = None, issuer: str | None = None) -> list[Certification]:
     """Every certification, or those for one role id and/or one issuer; an unknown one is refused
     with the list of known ones."""
-    certs = list(catalogue.certifications.values())
-    if role is not None:
-        from scrumcert.vocabulary import role_ids, role_words  # the words advise --role takes too
-
-        wanted_roles = role_ids(catalogue, role)
-        if not wanted_roles:
-            raise ScrumcertError(f"unknown role {role!r}; roles: {', '.join(role_words(catalogue))}")
-        certs = [c for c in certs if any(r in c.roles for r in wanted_roles)]
-    if issuer is not None:
-        issuers = dict.fromkeys(c.issuer for c in catalogue.certifications.values())
-        wanted = issuer_key(issuer)
-        if wanted not in {issuer_key(i) for i in issuers}:
-            raise ScrumcertError(f"unknown issuer {issuer!r}; issuers: {', '.join(issuers)}")
-        certs = [c for c in certs if issuer_key(c.issuer) == wanted]
-    return certs
+    return _by_role_and_issuer(catalogue, list(catalogue.certifications.values()), role, issuer)
