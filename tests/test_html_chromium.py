@@ -6,34 +6,14 @@ missing. The screenshot is left in the test's temporary folder as evidence.
 
 from __future__ import annotations
 
-import os
-import shutil
-import struct
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from tests.browser import chromium, needs_chromium, png_size
+
 pytestmark = pytest.mark.slow
-
-CHROMIUM = shutil.which("chromium")
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="headless Chromium not installed (Debian: apt-get install -y chromium)")
-
-
-def chromium(tmp_path: Path, profile: str, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """Run headless Chromium offline with a throw-away profile and home."""
-    assert CHROMIUM is not None
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_CACHE_HOME=str(home / ".cache"))
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               "--disable-extensions", "--disable-default-apps", "--no-default-browser-check",
-               f"--user-data-dir={tmp_path / profile}", *args]
-    return subprocess.run(command, capture_output=True, timeout=120, env=env, check=False)
 
 
 class Cells(HTMLParser):
@@ -82,11 +62,8 @@ def test_chromium_renders_the_table(report: Path, tmp_path: Path) -> None:
 def test_chromium_screenshot(report: Path, tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     result = chromium(tmp_path, "profile-shot", f"--screenshot={shot}", "--window-size=1200,1600",
-                      "--hide-scrollbars", report.as_uri())
+                      report.as_uri())
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     assert shot.is_file()
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk comes first
-    assert (width, height) == (1200, 1600)
-    assert len(data) > 10_000  # a page with text and a table, not a blank image
+    assert png_size(shot) == (1200, 1600)
+    assert shot.stat().st_size > 10_000  # a page with text and a table, not a blank image

@@ -14,18 +14,15 @@ import json
 import os
 import re
 import shutil
-import struct
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
+from tests.browser import chromium, needs_chromium, png_size
+
 pytestmark = pytest.mark.slow
 
-CHROMIUM = shutil.which("chromium")
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None, reason="headless Chromium not installed (Debian: apt-get install -y chromium)")
 
 ADVICE = ["advise", "--role", "scrum_master", "--target", "product_owner", "--goal", "job",
           "--budget-usd", "1500", "--held", "CSM"]
@@ -52,19 +49,6 @@ def framed(page: str, width: int) -> str:
     inner = page.replace("</body>", MEASURE + "</body>")
     return (f'<!DOCTYPE html><html><body style="margin:0"><iframe style="width:{width}px;height:2000px;'
             f'border:0" srcdoc="{html.escape(inner, quote=True)}"></iframe></body></html>')
-
-
-def chromium(tmp_path: Path, profile: str, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """Headless Chromium, offline, with a fresh profile and home."""
-    assert CHROMIUM is not None
-    home = tmp_path / "home"
-    home.mkdir(exist_ok=True)
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"), XDG_CACHE_HOME=str(home / ".cache"))
-    command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--no-first-run", "--disable-component-update", "--disable-sync", "--disable-extensions",
-               "--hide-scrollbars", f"--user-data-dir={tmp_path / profile}", *args]
-    return subprocess.run(command, capture_output=True, timeout=120, env=env, check=False)
 
 
 class Page(HTMLParser):
@@ -112,13 +96,6 @@ def advice_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = CliRunner().invoke(app, [*ADVICE, "--output", str(page)], env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.stderr
     return page
-
-
-def png_size(path: Path) -> tuple[int, int]:
-    data = path.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    width, height = struct.unpack(">II", data[16:24])
-    return width, height
 
 
 def keep(shot: Path) -> None:
