@@ -86,8 +86,10 @@ def why_not(catalogue: Catalogue, advice: Advice, pick: Ranked, alt: Ranked) -> 
         said.append(f"{alt.code} leads to the same {pick.code}{alone}{course}{also}")
     elif a.get("employer_asks") and pick.code in a["employer_asks"] and alt.code not in a["employer_asks"]:
         said.append(f"job ads or your employer name the {pick.code}")
-    if alt.fits_budget is False and pick.fits_budget is not False:
-        said.append(f"{alt.code} costs more than your budget")
+    if alt.fits_budget is False and pick.fits_budget is not False:  # unpriced: judged on an estimate
+        said.append(f"{alt.code} costs more than your budget" if alt.cost_now is not None else
+                    f"no source gives {alt.code}'s price, and the cheapest trainer-led class we know of is "
+                    "over your budget")
     if a.get("exam") == "workshop" and x.exam is not None and p.exam is None:
         said.append(f"{alt.code} has an exam and you would rather not take one")
     if a.get("exam") == "exam" and x.exam is None and p.exam is not None:

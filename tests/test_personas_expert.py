@@ -303,3 +303,18 @@ def test_a_renewal_objection_agrees_with_the_catalogue() -> None:
     ssm = next(r for r in data["ranking"] if r["code"] == "SAFE-SSM")
     words = {1: "every year", 2: "every two years"}[int(every)]
     assert any(words in a["text"] for a in ssm["against"]), ssm["against"]
+
+
+def test_why_not_never_calls_an_unknown_price_over_budget(run) -> None:  # type: ignore[no-untyped-def]
+    """An unpriced course is judged on an estimate (the cheapest class known): the why-not line says
+    its price is unknown instead of stating that it costs more than the budget."""
+    result = run("advise", "--role", "new", "--target", "scrum_master", "--goal", "job", "--region", "IN",
+                 "--budget", "20000", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    lines = {a["code"]: a["why_not"] for a in data["alternatives"]}
+    assert "PSM-COURSE" in lines and "SAFE-SSM" in lines
+    for code in ("PSM-COURSE", "SAFE-SSM"):  # no source gives either course's price
+        assert f"{code} costs more than your budget" not in lines[code]
+        assert f"no source gives {code}'s price" in lines[code]
+    assert "CSM costs more than your budget" in lines["CSM"]  # INR 24,000 in India: a known price
